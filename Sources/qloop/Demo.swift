@@ -1,0 +1,45 @@
+import ArgumentParser
+import Logging
+import Passport
+import Storage
+import Web
+
+/// `qloop demo`: seeds a demo world into the embedded database and serves it.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Seed a realistic demo world into the database and serve pages and API on it.")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var server: ServerOptions
+    @Flag(name: .customLong("seed-only"), help: "Seed and print the links, but do not serve.") var seedOnly = false
+
+    func run() async throws {
+        let logger = CommandLogger.make(label: "qualityloop", default: .info)
+        let stores = try await Stores.open(database.location, logger: logger)
+        do {
+            let configuration = try server.configuration()
+            let stem = configuration.effectiveResolverStem
+            let links = try await DemoWorld(service: PassportService(stores: stores, stem: stem)).seed()
+            print("""
+                QualityLoop demo world is ready (\(database.location)).
+                Scan pages to try:
+                  genuine          \(links.genuine)
+                  forged           \(links.forged)
+                  recalled         \(links.recalled)
+                  expired          \(links.expired)
+                  suspected clone  \(links.suspectedClone)
+                  unknown product  \(links.unknown)
+                The same as JSON:  curl -H 'Accept: application/json' '\(links.genuine)'
+                Linkset:           curl '\(links.genuine)?linkType=linkset'
+                API description:   \(stem)/openapi.json
+                """)
+            if !seedOnly {
+                print("Serving on http://\(configuration.host):\(configuration.port) — Ctrl-C to stop.")
+                try await server.run(stores: stores, logger: logger)
+            }
+            await stores.close()
+        } catch {
+            await stores.close()
+            throw error
+        }
+    }
+}
