@@ -1,0 +1,103 @@
+public import Access
+public import Logging
+public import Passport
+
+/// The stores a process works with, opened once at start-up from a `DatabaseLocation` and closed
+/// once at shutdown. Both protocols are served by the same backend object, so they share one
+/// connection pool.
+public struct Stores: Sendable {
+    /// Organisations, prefixes and tokens.
+    public let access: any AccessStore
+    /// Products, batches, issuances and scans.
+    public let passport: any PassportStore
+    /// Where the data lives.
+    public let location: DatabaseLocation
+    /// The backend object behind both protocols.
+    private let backend: Backend
+
+    /// The concrete store, kept so that it can be migrated and closed.
+    private enum Backend: Sendable {
+        case sqlite(SQLiteStore)
+        case postgres(PostgresStore)
+    }
+
+    /// Wraps an opened backend.
+    private init(backend: Backend, location: DatabaseLocation) {
+        switch backend {
+        case .sqlite(let store):
+            access = store
+            passport = store
+        case .postgres(let store):
+            access = store
+            passport = store
+        }
+        self.backend = backend
+        self.location = location
+    }
+
+    /// Opens the database (creating an SQLite file on first use) and applies any pending
+    /// migrations, so the schema is current before the first request.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Stores {
+        let stores = try connect(location, logger: logger)
+        do {
+            let applied = try await stores.applyMigrations()
+            if !applied.isEmpty {
+                logger.debug(
+                    "database migrated",
+                    metadata: ["database": "\(location)", "applied": .array(applied.map { .string($0) })])
+            }
+        } catch {
+            await stores.close()
+            throw error
+        }
+        return stores
+    }
+
+    /// Applies pending migrations to a database and returns the names applied now (empty when it
+    /// was up to date), for `qloop migrate`.
+    public static func migrate(_ location: DatabaseLocation, logger: Logger) async throws -> [String] {
+        let stores = try connect(location, logger: logger)
+        do {
+            let applied = try await stores.applyMigrations()
+            await stores.close()
+            return applied
+        } catch {
+            await stores.close()
+            throw error
+        }
+    }
+
+    /// The names of every migration this build knows, in order.
+    public static var migrationNames: [String] { Migration.all.map(\.name) }
+
+    /// Closes the connection pool. Call once, after the last use.
+    public func close() async {
+        switch backend {
+        case .sqlite(let store):
+            do { try store.close() } catch {
+                // Closing fails only while statements are still running; the process is ending.
+            }
+        case .postgres(let store):
+            await store.close()
+        }
+    }
+
+    /// Opens the backend without touching the schema.
+    private static func connect(_ location: DatabaseLocation, logger: Logger) throws -> Stores {
+        switch location {
+        case .sqlite(let path):
+            return Stores(backend: .sqlite(try SQLiteStore(path: path, logger: logger)), location: location)
+        case .postgres(let url):
+            let parsed = try PostgresURL(parsing: url)
+            return Stores(backend: .postgres(PostgresStore(url: parsed, logger: logger)), location: location)
+        }
+    }
+
+    /// Runs the backend's migrator.
+    private func applyMigrations() async throws -> [String] {
+        switch backend {
+        case .sqlite(let store): try await store.migrate()
+        case .postgres(let store): try await store.migrate()
+        }
+    }
+}
