@@ -1,32 +1,34 @@
 import Crypto
+import Foundation
 public import QualityCore
 
 /// Signs and checks unit serials for one batch with one key. Create one per batch and reuse it:
-/// the message prefix (GTIN and lot) is built once.
+/// the HMAC state after the key pads and the message prefix (GTIN, lot, key id) is computed once,
+/// so each unit costs only its own 8 bytes and the final two SHA-256 compressions — what lets a
+/// producer print ten million labels in seconds.
 public struct SerialSigner: Sendable {
     /// The key.
     public let key: SerialKey
-    private let symmetricKey: SymmetricKey
-    private let prefix: [UInt8]
+    private let template: HMAC<SHA256>
 
     /// Creates a signer for the units of one batch.
     public init(key: SerialKey, gtin: GTIN, lot: String) {
         self.key = key
-        self.symmetricKey = SymmetricKey(data: key.secret)
         var prefix = Array(gtin.gtin14.utf8)
         prefix.append(0x1D)
         prefix.append(contentsOf: lot.utf8)
         prefix.append(0x1D)
         prefix.append(UInt8(key.id))
-        self.prefix = prefix
+        var template = HMAC<SHA256>(key: SymmetricKey(data: key.secret))
+        template.update(data: prefix)
+        self.template = template
     }
 
     /// The 64-bit tag of a unit index.
     public func tag(index: Int64) -> UInt64 {
-        var message = prefix
-        withUnsafeBytes(of: UInt64(index).bigEndian) { message.append(contentsOf: $0) }
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: symmetricKey)
-        return mac.withUnsafeBytes { raw in
+        var mac = template
+        withUnsafeBytes(of: UInt64(index).bigEndian) { mac.update(data: $0) }
+        return mac.finalize().withUnsafeBytes { raw in
             var value: UInt64 = 0
             for byte in raw.prefix(8) { value = value << 8 | UInt64(byte) }
             return value
