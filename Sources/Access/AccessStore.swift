@@ -17,6 +17,8 @@ public protocol AccessStore: Sendable {
     func companyPrefixes(of organisationID: Int64) async throws -> [CompanyPrefix]
     /// Stores a token digest for an organisation, with a label for people.
     func addToken(digest: String, label: String, for organisationID: Int64) async throws
+    /// Revokes a token; returns whether a live token with that digest existed.
+    func revokeToken(digest: String) async throws -> Bool
     /// The organisation a token digest belongs to, if the token exists and is not revoked.
     func organisation(forTokenDigest digest: String) async throws -> Organisation?
 }

@@ -7,7 +7,7 @@ import Storage
 struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: "Manage organisations, company prefixes and API tokens.",
-        subcommands: [Add.self, AddPrefix.self, Token.self, List.self])
+        subcommands: [Add.self, AddPrefix.self, Token.self, RevokeToken.self, List.self])
 
     /// `qloop org add`.
     struct Add: AsyncParsableCommand {
@@ -71,6 +71,25 @@ struct OrgCommand: AsyncParsableCommand {
                 let token = APIToken.generate()
                 try await stores.access.addToken(digest: token.digest, label: label, for: organisation.id)
                 print(token.secret)
+            }
+        }
+    }
+
+    /// `qloop org revoke-token`.
+    struct RevokeToken: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-token", abstract: "Revoke an API token (read from standard input with -).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The token, or - to read it from standard input.") var token: String
+
+        func run() async throws {
+            let secret = token == "-" ? (readLine() ?? "") : token
+            let digest = APIToken(secret: secret.trimmingCharacters(in: .whitespacesAndNewlines)).digest
+            try await database.withStores { stores in
+                guard try await stores.access.revokeToken(digest: digest) else {
+                    throw QualityError.notFound("token_not_found", "no live token matches")
+                }
+                print("token revoked")
             }
         }
     }

@@ -111,6 +111,25 @@ struct StoreConformance {
         }
     }
 
+    @Test("a revoked token leads nowhere, and revoking twice changes nothing", arguments: StoreFixture.all)
+    func revokedTokens(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            let dairy = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)
+            let kept = APIToken.generate()
+            let revoked = APIToken.generate()
+            try await stores.access.addToken(digest: kept.digest, label: "kept", for: dairy.id)
+            try await stores.access.addToken(digest: revoked.digest, label: "lost laptop", for: dairy.id)
+
+            let first = try await stores.access.revokeToken(digest: revoked.digest)
+            let second = try await stores.access.revokeToken(digest: revoked.digest)
+
+            #expect(first)
+            #expect(!second)
+            #expect(try await stores.access.organisation(forTokenDigest: revoked.digest) == nil)
+            #expect(try await stores.access.organisation(forTokenDigest: kept.digest) == dairy)
+        }
+    }
+
     @Test("a stored digest or an unknown organisation is refused", arguments: StoreFixture.all)
     func badTokens(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in

@@ -70,8 +70,25 @@ extension PostgresStore: AccessStore {
 
     /// The prefixes assigned to an organisation, in digit order.
     public func companyPrefixes(of organisationID: Int64) async throws -> [CompanyPrefix] {
-        try await rows("SELECT prefix FROM company_prefixes WHERE organisation_id = \(organisationID) ORDER BY prefix")
-            .map { row in try CompanyPrefix(try row.decode(String.self)) }
+        // A loop rather than `map` with a typed-throwing initialiser: the release compiler
+        // (Swift 6.3.1) crashes splitting this coroutine when the closure form is used.
+        var prefixes: [CompanyPrefix] = []
+        for row in try await rows("SELECT prefix FROM company_prefixes WHERE organisation_id = \(organisationID) ORDER BY prefix") {
+            let digits = try row.decode(String.self)
+            prefixes.append(try CompanyPrefix(digits))
+        }
+        return prefixes
+    }
+
+    /// Revokes a live token; `false` when none matched.
+    public func revokeToken(digest: String) async throws -> Bool {
+        let revokedAt = PostgresInstant(Date())
+        let rows = try await self.rows(
+            """
+            UPDATE api_tokens SET revoked_at = \(revokedAt) WHERE digest = \(digest) AND revoked_at IS NULL
+            RETURNING digest
+            """)
+        return !rows.isEmpty
     }
 
     /// Stores a token digest; `conflict` (`token_exists`) for a known digest, `notFound`

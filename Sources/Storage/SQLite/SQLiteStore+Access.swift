@@ -95,6 +95,15 @@ extension SQLiteStore: AccessStore {
     }
 
     /// The organisation a token digest belongs to, unless the token is revoked.
+    public func revokeToken(digest: String) async throws -> Bool {
+        let revokedAt = Date().microsecondsSince1970
+        return try await pool.write { db in
+            try db.execute(
+                literal: "UPDATE api_tokens SET revoked_at = \(revokedAt) WHERE digest = \(digest) AND revoked_at IS NULL")
+            return db.changesCount > 0
+        }
+    }
+
     public func organisation(forTokenDigest digest: String) async throws -> Organisation? {
         try await pool.read { db in
             try db.row(
