@@ -24,6 +24,10 @@ extension PostgresStore: PassportStore {
 
     /// The unit's scan count and first scan (from `units`) and its latest scans, newest first,
     /// in one prepared statement and hence one snapshot. See `ScanHistoryStatement`.
+    ///
+    /// Not optimised: the Swift 6.3.1 release compiler crashes splitting this coroutine (its
+    /// loop over a typed row tuple); the function is I/O-bound, so nothing is lost.
+    @_optimize(none)
     public func scanHistory(gtin: GTIN, lot: String, serial: String, recent: Int) async throws -> ScanHistory {
         let statement = ScanHistoryStatement(gtin: gtin.gtin14, lot: lot, serial: serial, limit: Int64(max(0, recent)))
         var history = ScanHistory.none
