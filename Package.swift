@@ -90,7 +90,11 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PassportTests",
-            dependencies: ["Passport", "QualityCore", "Access", "Storage", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Passport", "QualityCore", "Access", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

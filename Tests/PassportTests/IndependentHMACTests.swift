@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Passport
 import QualityCore
@@ -28,5 +29,26 @@ struct IndependentHMACTests {
         let expected = output.split(separator: "\n").compactMap { UInt64($0) }
         let signer = SerialSigner(key: key, gtin: gtin, lot: lot)
         #expect(indices.map { signer.tag(index: $0) } == expected)
+    }
+}
+
+/// Checks the specialised one-block HMAC against swift-crypto's general HMAC-SHA256.
+@Suite("Serial tags against swift-crypto")
+struct SwiftCryptoHMACTests {
+    @Test("every lot length AI 10 allows, many indices and keys", arguments: [1, 5, 13, 19, 20])
+    func matchesSwiftCrypto(lotLength: Int) throws {
+        let gtin = try GTIN(checking: "09506000134352")
+        let lot = String(repeating: "L", count: lotLength - 1) + "9"
+        for keyID in [0, 17, 61] {
+            let key = SerialKey.generate(id: keyID)
+            let signer = SerialSigner(key: key, gtin: gtin, lot: lot)
+            for index: Int64 in [0, 1, 255, 256, 65_535, 1 << 40, UnitSerial.indexLimit - 1] {
+                var message = Array(gtin.gtin14.utf8) + [0x1D] + Array(lot.utf8) + [0x1D, UInt8(keyID)]
+                withUnsafeBytes(of: UInt64(index).bigEndian) { message += $0 }
+                let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key.secret))
+                let expected = mac.withUnsafeBytes { $0.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+                #expect(signer.tag(index: index) == expected)
+            }
+        }
     }
 }

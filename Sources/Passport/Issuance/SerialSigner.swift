@@ -1,15 +1,12 @@
-import Crypto
-import Foundation
 public import QualityCore
 
 /// Signs and checks unit serials for one batch with one key. Create one per batch and reuse it:
-/// the HMAC state after the key pads and the message prefix (GTIN, lot, key id) is computed once,
-/// so each unit costs only its own 8 bytes and the final two SHA-256 compressions — what lets a
-/// producer print ten million labels in seconds.
+/// the HMAC pad states and the message block (GTIN, lot, key id) are prepared once, so each unit
+/// costs two SHA-256 compressions (see `SerialMAC`).
 public struct SerialSigner: Sendable {
     /// The key.
     public let key: SerialKey
-    private let template: HMAC<SHA256>
+    private let mac: SerialMAC
 
     /// Creates a signer for the units of one batch.
     public init(key: SerialKey, gtin: GTIN, lot: String) {
@@ -19,20 +16,16 @@ public struct SerialSigner: Sendable {
         prefix.append(contentsOf: lot.utf8)
         prefix.append(0x1D)
         prefix.append(UInt8(key.id))
-        var template = HMAC<SHA256>(key: SymmetricKey(data: key.secret))
-        template.update(data: prefix)
-        self.template = template
+        // GTIN (14) + lot (at most 20, AI 10) + 3 bytes always fit one block.
+        guard let mac = SerialMAC(key: key.secret, prefix: prefix) else {
+            preconditionFailure("a lot longer than AI 10 allows reached the serial signer")
+        }
+        self.mac = mac
     }
 
     /// The 64-bit tag of a unit index.
     public func tag(index: Int64) -> UInt64 {
-        var mac = template
-        withUnsafeBytes(of: UInt64(index).bigEndian) { mac.update(data: $0) }
-        return mac.finalize().withUnsafeBytes { raw in
-            var value: UInt64 = 0
-            for byte in raw.prefix(8) { value = value << 8 | UInt64(byte) }
-            return value
-        }
+        mac.tag(index: UInt64(index))
     }
 
     /// The serial of a unit index.
