@@ -65,7 +65,7 @@ public struct DigitalLinkResolver: Sendable {
                     "no_passport", "this resolver keeps passports for trade items (GTIN, AI 01) only: \(error.message)")
             }
             metrics.record(verdict.verdict)
-            response = representation == .json ? try json(verdict) : page(verdict, request: request)
+            response = representation == .json ? json(verdict) : page(verdict, request: request)
         }
         response.headers[Self.linkHeader] =
             "<\(Self.link(request, setting: "linkType", to: "linkset"))>; rel=\"linkset\"; type=\"\(Linkset.mediaType)\""
@@ -79,8 +79,8 @@ public struct DigitalLinkResolver: Sendable {
     }
 
     /// The JSON verdict.
-    func json(_ verdict: Verdict) throws -> Response {
-        try JSONCoding.response(verdict)
+    func json(_ verdict: Verdict) -> Response {
+        verdict.jsonResponse
     }
 
     /// The scan page.
