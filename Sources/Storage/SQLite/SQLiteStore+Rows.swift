@@ -21,7 +21,9 @@ extension SQLiteStore {
     /// The columns `issuance(_:)` reads.
     static let issuanceColumns: SQL = "id, gtin, lot, first_index, count, issued_by, issued_at"
     /// The columns `scan(_:)` reads.
-    static let scanColumns: SQL = "gtin, lot, serial, scanned_at, verdict, latitude, longitude, client"
+    static let scanColumns: SQL = SQL(sql: scanColumnList)
+    /// The columns of a scan, as plain SQL text for cached statements.
+    static let scanColumnList = "gtin, lot, serial, scanned_at, verdict, latitude, longitude, client"
 
     /// An organisation from a row of `organisationColumns`.
     static func organisation(_ row: Row) throws -> Organisation {

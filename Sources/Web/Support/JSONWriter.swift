@@ -38,29 +38,51 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    /// Writes a string value.
+    /// Writes a string value; text without characters to escape (nearly all) is copied whole.
     mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: bytes.append(byte)
-            }
+        var utf8 = value.utf8
+        if utf8.withContiguousStorageIfAvailable({ _ in () }) == nil {
+            var copy = value
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+        }
+        let needsEscape = utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        if !needsEscape {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 { escape(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        let hex: StaticString = "0123456789abcdef"
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            bytes.append(92)
+            bytes.append(byte)
+        case 0x0A: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            bytes.append(92)
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(48)
+            bytes.append(48)
+            hex.withUTF8Buffer { digits in
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 15)])
+            }
+        default: bytes.append(byte)
+        }
     }
 
     /// Writes an integer value.
