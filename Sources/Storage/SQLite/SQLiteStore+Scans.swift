@@ -43,10 +43,7 @@ extension SQLiteStore: PassportStore {
     public func scanHistory(gtin: GTIN, lot: String, serial: String, recent: Int) async throws -> ScanHistory {
         let arguments: StatementArguments = [gtin.gtin14, lot, serial]
         let limit = max(0, recent)
-        // Read synchronously on the calling thread: two indexed lookups on a WAL snapshot take
-        // microseconds, less than the hop to GRDB's reader queue that the async form costs on
-        // every scan.
-        return try readOnCallingThread { db in
+        return try await pool.read { db in
             let units = try db.cachedStatement(
                 sql: "SELECT scan_count, first_scan_at FROM units WHERE gtin = ? AND lot = ? AND serial = ?")
             guard let unit = try Row.fetchOne(units, arguments: arguments) else { return .none }
@@ -62,10 +59,5 @@ extension SQLiteStore: PassportStore {
                 count: try unit.decode(forColumn: "scan_count"),
                 firstScanAt: firstScanAt.map(Date.init(microsecondsSince1970:)), recent: latest)
         }
-    }
-
-    /// A synchronous read: from a synchronous function Swift picks GRDB's blocking overload.
-    private func readOnCallingThread<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
     }
 }
