@@ -49,6 +49,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // EPCIS 2.0 events: JSON-LD and XML codecs, validation, the CBV 2.0 event hash.
+        .target(
+            name: "Trace",
+            dependencies: [
+                "QualityCore", "Passport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The store protocols' SQLite (GRDB) and PostgreSQL (PostgresNIO) implementations.
         .target(
             name: "Storage",
@@ -79,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "qloop",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,6 +106,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Passport", "Access", "QualityCore"],

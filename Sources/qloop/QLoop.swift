@@ -8,7 +8,7 @@ struct QLoop: AsyncParsableCommand {
         abstract: "QualityLoop: product digital passports, verification and scans.",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, OrgCommand.self, ProductCommand.self, BatchCommand.self,
-            CodesCommand.self, Verify.self, RecallCommand.self, DigitalLinkCommand.self, Bench.self,
+            CodesCommand.self, Verify.self, RecallCommand.self, DigitalLinkCommand.self, EpcisCommand.self, Bench.self,
         ]
     )
 }
