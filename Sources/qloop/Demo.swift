@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Passport
 import Storage
@@ -34,6 +35,8 @@ struct Demo: AsyncParsableCommand {
                 """)
             if !seedOnly {
                 print("Serving on http://\(configuration.host):\(configuration.port) — Ctrl-C to stop.")
+                // The server runs until stopped: flush now, or a redirected log never shows the links.
+                fflush(stdout)
                 try await server.run(stores: stores, logger: logger)
             }
             await stores.close()
