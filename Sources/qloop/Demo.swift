@@ -36,7 +36,7 @@ struct Demo: AsyncParsableCommand {
             if !seedOnly {
                 print("Serving on http://\(configuration.host):\(configuration.port) — Ctrl-C to stop.")
                 // The server runs until stopped: flush now, or a redirected log never shows the links.
-                fflush(stdout)
+                fflush(nil)
                 try await server.run(stores: stores, logger: logger)
             }
             await stores.close()
