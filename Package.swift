@@ -49,6 +49,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // RFC 9162 Merkle log: leaves, tree heads, proofs, signed checkpoints, witnessing.
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "QualityCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // EPCIS 2.0 events: JSON-LD and XML codecs, validation, the CBV 2.0 event hash.
         .target(
             name: "Trace",
@@ -62,8 +71,10 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport",
+                "QualityCore", "Access", "Passport", "Ledger",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -88,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "qloop",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Trace",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,10 +117,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Passport", "Access", "QualityCore"],
+            dependencies: [
+                "Storage", "Passport", "Access", "QualityCore", "Ledger",
+                // The ledger tamper tests edit rows behind the stores' backs.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,18 +1,21 @@
 public import Access
+public import Ledger
 public import Logging
 public import Passport
 
 /// The stores a process works with, opened once at start-up from a `DatabaseLocation` and closed
-/// once at shutdown. Both protocols are served by the same backend object, so they share one
+/// once at shutdown. Every protocol is served by the same backend object, so they share one
 /// connection pool.
 public struct Stores: Sendable {
     /// Organisations, prefixes and tokens.
     public let access: any AccessStore
     /// Products, batches, issuances and scans.
     public let passport: any PassportStore
+    /// The tamper-evident ledger's entries, subtree hashes and checkpoints.
+    public let ledger: any LedgerStore
     /// Where the data lives.
     public let location: DatabaseLocation
-    /// The backend object behind both protocols.
+    /// The backend object behind the protocols.
     private let backend: Backend
 
     /// The concrete store, kept so that it can be migrated and closed.
@@ -27,9 +30,11 @@ public struct Stores: Sendable {
         case .sqlite(let store):
             access = store
             passport = store
+            ledger = store
         case .postgres(let store):
             access = store
             passport = store
+            ledger = store
         }
         self.backend = backend
         self.location = location

@@ -51,7 +51,7 @@ extension StoreConformance {
             }
 
             #expect(names == ["Sunny Meadow Dairy"])
-            #expect(first == ["0001_organisations", "0002_passport"])
+            #expect(first == ["0001_organisations", "0002_passport", "0003_ledger"])
             #expect(first == Stores.migrationNames)
             #expect(second.isEmpty)
         }
