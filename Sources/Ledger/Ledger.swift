@@ -20,9 +20,7 @@ public actor Ledger {
     private let onCheckpointFailure: @Sendable (any Error) -> Void
 
     /// Batches waiting for the writer.
-    private var pending: [(leaves: [LedgerLeaf], waiter: CheckedContinuation<Range<UInt64>, any Error>)] = []
-    /// Whether the writer loop is running.
-    private var flushing = false
+    private nonisolated let queue = AppendQueue()
     /// The size of the tree as of the last append this process made.
     private var appendedSize: UInt64 = 0
     /// The size of the latest checkpoint known to be stored.
@@ -72,27 +70,19 @@ public actor Ledger {
     }
 
     /// Queues leaves for the writer and waits for their commit.
-    private func enqueue(_ leaves: [LedgerLeaf]) async throws -> Range<UInt64> {
+    private nonisolated func enqueue(_ leaves: [LedgerLeaf]) async throws -> Range<UInt64> {
         try await withCheckedThrowingContinuation { waiter in
-            pending.append((leaves, waiter))
-            if !flushing {
-                flushing = true
+            if queue.push(leaves, waiter) {
                 Task { await self.flush() }
             }
         }
     }
 
-    /// Writes queued batches until none are left, then checkpoints when due.
+    /// Writes queued batches until none are left, checkpointing when due after each.
     private func flush() async {
-        while !pending.isEmpty {
-            var count = 0
-            var taken = 0
-            while taken < pending.count && (taken == 0 || count + pending[taken].leaves.count <= maximumBatch) {
-                count += pending[taken].leaves.count
-                taken += 1
-            }
-            let batch = Array(pending.prefix(taken))
-            pending.removeFirst(taken)
+        while true {
+            let batch = queue.take(maximum: maximumBatch)
+            guard !batch.isEmpty else { return }
             do {
                 let appended = try await store.appendLedgerLeaves(batch.flatMap(\.leaves))
                 var next = appended.indices.lowerBound
@@ -107,7 +97,6 @@ public actor Ledger {
             }
             await checkpointIfDue()
         }
-        flushing = false
     }
 
     // MARK: Checkpoints

@@ -18,9 +18,11 @@ struct AuditState {
         self.headSize = headSize
     }
 
-    /// Checks the next stored entry: its position, its fields against its leaf hash, and every
-    /// subtree it completes against the stored hashes. Returns the first problem.
-    mutating func check(_ leaf: StoredLedgerLeaf, nodes: inout [Int64: [UInt8]]) -> LedgerProblem? {
+    /// Checks the next stored entry: its position, its recomputed leaf hash against the stored
+    /// one, and every subtree it completes against the stored hashes. Returns the first problem.
+    mutating func check(
+        _ leaf: StoredLedgerLeaf, recomputed: Result<LedgerHash, LedgerError>, nodes: inout StoredNodeCursor
+    ) -> LedgerProblem? {
         let position = range.size
         guard leaf.index == position else {
             if position < headSize {
@@ -32,9 +34,9 @@ struct AuditState {
         }
         guard position < headSize else { return unexpected(leaf) }
         let computed: LedgerHash
-        do {
-            computed = try leaf.entry().leafHash()
-        } catch {
+        switch recomputed {
+        case .success(let hash): computed = hash
+        case .failure(let error):
             return LedgerProblem(.entryUnreadable, at: position, "entry \(position) is unreadable: \(error)")
         }
         guard let stored = try? LedgerHash(bytes: leaf.leafHash), stored == computed else {
@@ -47,17 +49,20 @@ struct AuditState {
         range.append(computed) { node, hash in
             guard problem == nil else { return }
             compared += 1
-            guard let stored = nodes.removeValue(forKey: node.storageKey) else {
-                problem = LedgerProblem(
-                    .nodeMissing, at: position,
-                    "the hash of entries \(Self.describe(node.leaves)) (subtree \(node)) is missing from the store")
-                return
-            }
-            if (try? LedgerHash(bytes: stored)) != hash {
+            switch nodes.match(node, hash: hash) {
+            case .same:
+                break
+            case .different:
                 problem = LedgerProblem(
                     .subtreeMismatch, at: position,
                     "entries \(Self.describe(node.leaves)) do not hash to their stored subtree hash (subtree \(node)): "
                         + "an entry there was edited, inserted, removed or moved")
+            case .missing:
+                problem = LedgerProblem(
+                    .nodeMissing, at: position,
+                    "the hash of entries \(Self.describe(node.leaves)) (subtree \(node)) is missing from the store")
+            case .stray(let stored):
+                problem = Self.unexpected(stored, size: headSize)
             }
         }
         nodesChecked += compared

@@ -42,9 +42,11 @@ public struct LedgerAudit: Sendable {
             guard let last = current.leaves.last else { break }
             let next = last.index + 1
             upcoming = Task { try await page(from: next) }
-            var nodes = current.nodes
-            for leaf in current.leaves {
-                if let problem = state.check(leaf, nodes: &nodes) {
+            var nodes = StoredNodeCursor(current.nodes)
+            for index in current.leaves.indices {
+                if let problem = state.check(
+                    current.leaves[index], recomputed: current.recomputed[index], nodes: &nodes)
+                {
                     upcoming.cancel()
                     return state.report(head: head, problem: problem)
                 }
@@ -54,11 +56,9 @@ public struct LedgerAudit: Sendable {
                     return state.report(head: head, problem: problem)
                 }
             }
-            if let stray = nodes.min(by: { $0.key < $1.key }) {
-                return state.report(
-                    head: head,
-                    problem: AuditState.unexpected(
-                        StoredNode(storageKey: stray.key, hash: stray.value), size: head.size))
+            if let stray = nodes.leftover {
+                upcoming.cancel()
+                return state.report(head: head, problem: AuditState.unexpected(stray, size: head.size))
             }
             progress(state.range.size, head.size)
         }
@@ -96,18 +96,36 @@ public struct LedgerAudit: Sendable {
         return nil
     }
 
-    /// Reads the entries of a page and the stored subtree hashes they will complete, which have
-    /// consecutive storage keys.
+    /// Reads the entries of a page and the stored subtree hashes they will complete (which have
+    /// consecutive storage keys), and recomputes each entry's leaf hash from its fields, in two
+    /// halves at once. This runs while the previous page is being folded, so re-encoding and
+    /// leaf hashing, half the work, happen beside the tree fold rather than after it.
     private func page(from start: UInt64) async throws -> AuditPage {
         try Task.checkCancellation()
         let leaves = try await store.ledgerLeaves(from: start, limit: pageSize)
         let end = (leaves.last?.index ?? start) + 1
-        var nodes: [Int64: [UInt8]] = [:]
-        nodes.reserveCapacity(leaves.count)
-        for stored in try await store.ledgerNodes(completedBy: start..<end) {
-            nodes[stored.storageKey] = stored.hash
+        let nodes = try await store.ledgerNodes(completedBy: start..<end)
+        let middle = leaves.count / 2
+        async let firstHalf = Self.leafHashes(leaves[..<middle])
+        let secondHalf = Self.leafHashes(leaves[middle...])
+        let recomputed = await firstHalf + secondHalf
+        return AuditPage(start: start, leaves: leaves, recomputed: recomputed, nodes: nodes)
+    }
+}
+
+extension LedgerAudit {
+    /// Each entry's leaf hash recomputed from its fields, or why it could not be.
+    fileprivate static func leafHashes(_ leaves: ArraySlice<StoredLedgerLeaf>) -> [Result<LedgerHash, LedgerError>] {
+        var hashes: [Result<LedgerHash, LedgerError>] = []
+        hashes.reserveCapacity(leaves.count)
+        for index in leaves.indices {
+            do {
+                hashes.append(.success(try leaves[index].entry().leafHash()))
+            } catch {
+                hashes.append(.failure(error))
+            }
         }
-        return AuditPage(start: start, leaves: leaves, nodes: nodes)
+        return hashes
     }
 }
 
@@ -117,6 +135,8 @@ struct AuditPage: Sendable {
     var start: UInt64
     /// The entries, as stored.
     var leaves: [StoredLedgerLeaf]
+    /// Each entry's leaf hash recomputed from its fields, or why it could not be.
+    var recomputed: [Result<LedgerHash, LedgerError>]
     /// The stored subtree hashes the page's leaves complete, by storage key.
-    var nodes: [Int64: [UInt8]]
+    var nodes: [StoredNode]
 }

@@ -19,14 +19,14 @@ extension LedgerEntry {
     /// table, key or actor, or one containing NUL (which PostgreSQL text cannot hold).
     public func canonicalEncoding() throws(LedgerError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + record.table.utf8.count + record.key.utf8.count + actor.utf8.count)
+        bytes.reserveCapacity(128)
         bytes.append(Self.encodingVersion)
         try Self.appendField(kind.rawValue, named: "kind", to: &bytes)
         try Self.appendField(record.table, named: "record table", to: &bytes)
         try Self.appendField(record.key, named: "record key", to: &bytes)
         withUnsafeBytes(of: microsecondsSince1970.bigEndian) { bytes.append(contentsOf: $0) }
         try Self.appendField(actor, named: "actor", to: &bytes)
-        bytes.append(contentsOf: payloadDigest.bytes)
+        payloadDigest.withUnsafeBytes { bytes.append(contentsOf: $0) }
         return bytes
     }
 
@@ -58,16 +58,23 @@ extension LedgerEntry {
     }
 
     /// Appends one length-prefixed text field.
+    ///
+    /// Native strings are read from their contiguous UTF-8 storage: an audit re-encodes every
+    /// entry of the log, and iterating `String.UTF8View` byte by byte took a third of the time.
     private static func appendField(_ text: String, named name: String, to bytes: inout [UInt8]) throws(LedgerError) {
-        let utf8 = text.utf8
-        guard !utf8.isEmpty else { throw .invalidEntry("the \(name) is empty") }
-        guard utf8.count <= maximumFieldBytes else {
-            throw .invalidEntry("the \(name) has \(utf8.count) bytes; at most \(maximumFieldBytes) are allowed")
+        var text = text
+        let problem = text.withUTF8 { utf8 -> String? in
+            guard !utf8.isEmpty else { return "the \(name) is empty" }
+            guard utf8.count <= maximumFieldBytes else {
+                return "the \(name) has \(utf8.count) bytes; at most \(maximumFieldBytes) are allowed"
+            }
+            guard !utf8.contains(0) else { return "the \(name) contains a NUL character" }
+            bytes.append(UInt8(utf8.count >> 8))
+            bytes.append(UInt8(utf8.count & 0xFF))
+            bytes.append(contentsOf: utf8)
+            return nil
         }
-        guard !utf8.contains(0) else { throw .invalidEntry("the \(name) contains a NUL character") }
-        bytes.append(UInt8(utf8.count >> 8))
-        bytes.append(UInt8(utf8.count & 0xFF))
-        bytes.append(contentsOf: utf8)
+        if let problem { throw .invalidEntry(problem) }
     }
 
     /// A cursor over an encoding being read.

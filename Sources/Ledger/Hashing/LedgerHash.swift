@@ -103,16 +103,24 @@ public struct LedgerHash: Sendable, Hashable, CustomStringConvertible {
     /// The hexadecimal form.
     public var description: String { hex }
 
-    /// Calls a body with the 32 bytes in a temporary buffer, without allocating.
+    /// Calls a body with the 32 bytes in a temporary buffer, without allocating. Inlinable so that
+    /// it is specialised where it is used: the stores bind two hashes per appended leaf.
+    @inlinable
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try withUnsafeTemporaryAllocation(byteCount: Self.byteCount, alignment: 8) { buffer in
-            write(to: buffer)
+            copyBytes(to: buffer)
             return try body(UnsafeRawBufferPointer(buffer))
         }
     }
 
-    /// Writes the 32 bytes at the start of a buffer.
+    /// Writes the 32 bytes at the start of a buffer of at least 32 bytes.
+    public func copyBytes(to buffer: UnsafeMutableRawBufferPointer) {
+        write(to: buffer)
+    }
+
+    /// Writes the 32 bytes into a buffer at an offset.
     func write(to buffer: UnsafeMutableRawBufferPointer, at offset: Int = 0) {
+        precondition(buffer.count - offset >= Self.byteCount, "a SHA-256 value has 32 bytes")
         buffer.storeBytes(of: w0.bigEndian, toByteOffset: offset, as: UInt64.self)
         buffer.storeBytes(of: w1.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
         buffer.storeBytes(of: w2.bigEndian, toByteOffset: offset + 16, as: UInt64.self)

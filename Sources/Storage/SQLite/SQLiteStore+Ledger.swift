@@ -98,20 +98,18 @@ extension SQLiteStore: LedgerStore {
         }
     }
 
-    /// Stored subtree hashes completed by a run of leaves: one range of the key.
+    /// Stored subtree hashes completed by a run of leaves: one range of the key, read through the
+    /// C API like the entries.
     public func ledgerNodes(completedBy leaves: Range<UInt64>) async throws -> [StoredNode] {
         let keys = NodeID.storageKeys(completedBy: leaves)
         return try await pool.read { db in
-            let rows = try Row.fetchCursor(
+            let query = try SQLiteRawStatement(
                 db,
-                sql: "SELECT node_key, hash FROM ledger_nodes WHERE node_key >= ? AND node_key < ? ORDER BY node_key",
-                arguments: [keys.lowerBound, keys.upperBound])
+                sql: "SELECT node_key, hash FROM ledger_nodes WHERE node_key >= ? AND node_key < ? ORDER BY node_key")
+            query.bind(keys.lowerBound, at: 1)
+            query.bind(keys.upperBound, at: 2)
             var nodes: [StoredNode] = []
-            while let row = try rows.next() {
-                nodes.append(
-                    StoredNode(
-                        storageKey: try row.decode(atIndex: 0), hash: Array(try row.decode(Data.self, atIndex: 1))))
-            }
+            try query.forEachRow { nodes.append(StoredNode(storageKey: query.int64(0), hash: query.bytes(1))) }
             return nodes
         }
     }
