@@ -29,7 +29,7 @@ public struct PassportService: Sendable {
         catalog: PassportCatalog = PassportCatalog(), now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.catalog = catalog
-        self.recorder = ScanRecorder(store: store)
+        self.recorder = ScanRecorder(store: store) { scan, history in clonePolicy.finish(scan, history: history) }
         self.store = store
         self.access = access
         self.stem = stem

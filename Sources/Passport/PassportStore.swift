@@ -29,8 +29,20 @@ public protocol PassportStore: Sendable {
     /// The serial-signing key with an id; when it does not exist and `createIfMissing` is set,
     /// creates it with fresh random bytes (concurrent creators agree on one key).
     func serialKey(id: Int, createIfMissing: Bool) async throws -> SerialKey?
-    /// Appends scans (in one transaction) and returns when they are durable.
-    func recordScans(_ scans: [ScanRecord]) async throws
+    /// Appends scans in one transaction and returns, once they are durable, each scan's unit
+    /// history as it stood just before that scan, with up to `recent` latest scans. Each scan is
+    /// stored as `finish` makes it from that history (see `ScanSequence`), so a caller learns a
+    /// unit's history and records its scan in one round trip.
+    func recordScans(
+        _ scans: [ScanRecord], recent: Int, finish: @escaping @Sendable (ScanRecord, ScanHistory) -> ScanRecord
+    ) async throws -> [ScanHistory]
     /// The scan history of a unit: count, first time, and up to `recent` latest scans.
     func scanHistory(gtin: GTIN, lot: String, serial: String, recent: Int) async throws -> ScanHistory
+}
+
+extension PassportStore {
+    /// Appends scans as they are (in one transaction) and returns when they are durable.
+    public func recordScans(_ scans: [ScanRecord]) async throws {
+        _ = try await recordScans(scans, recent: 0) { scan, _ in scan }
+    }
 }

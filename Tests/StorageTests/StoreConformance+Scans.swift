@@ -100,3 +100,39 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    @Test(
+        "recording returns each scan's unit history as it stood just before it and stores the finished scan",
+        arguments: StoreFixture.all)
+    func recordingReturnsHistories(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            let (_, batch) = try await Sample.producerWithBatch(stores)
+            let firstA = Sample.scan(batch, serial: "0AAA", at: Sample.instant)
+            let firstB = Sample.scan(batch, serial: "0BBB", at: Sample.instant(plusMilliseconds: 1_000))
+            let secondA = Sample.scan(batch, serial: "0AAA", at: Sample.instant(plusMilliseconds: 2_000))
+            let thirdA = Sample.scan(batch, serial: "0AAA", at: Sample.instant(plusMilliseconds: 3_000))
+            // Any scan of a unit seen before is stored as a suspected clone.
+            let finish: @Sendable (ScanRecord, ScanHistory) -> ScanRecord = { scan, history in
+                var finished = scan
+                if history.count > 0 { finished.verdict = .suspectedClone }
+                return finished
+            }
+            var storedSecondA = secondA
+            storedSecondA.verdict = .suspectedClone
+
+            let histories = try await stores.passport.recordScans([firstA, firstB, secondA], recent: 5, finish: finish)
+            #expect(histories == [.none, .none, ScanHistory(count: 1, firstScanAt: firstA.scannedAt, recent: [firstA])])
+
+            let later = try await stores.passport.recordScans([thirdA], recent: 1, finish: finish)
+            #expect(later == [ScanHistory(count: 2, firstScanAt: firstA.scannedAt, recent: [storedSecondA])])
+
+            let stored = try await stores.passport.scanHistory(gtin: batch.gtin, lot: batch.lot, serial: "0AAA", recent: 5)
+            var storedThirdA = thirdA
+            storedThirdA.verdict = .suspectedClone
+            #expect(stored == ScanHistory(count: 3, firstScanAt: firstA.scannedAt, recent: [storedThirdA, storedSecondA, firstA]))
+            let other = try await stores.passport.scanHistory(gtin: batch.gtin, lot: batch.lot, serial: "0BBB", recent: 5)
+            #expect(other == ScanHistory(count: 1, firstScanAt: firstB.scannedAt, recent: [firstB]))
+        }
+    }
+}

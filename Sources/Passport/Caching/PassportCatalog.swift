@@ -19,11 +19,19 @@ public final class PassportCatalog: Sendable {
         let lot: String
     }
 
+    private struct SignerKey: Hashable, Sendable {
+        let gtin: GTIN
+        let lot: String
+        let keyID: Int
+    }
+
     private struct State: Sendable {
         var products: [GTIN: Entry<Product?>] = [:]
         var batches: [BatchKey: Entry<Batch?>] = [:]
         var issuances: [BatchKey: Entry<[Issuance]>] = [:]
         var keys: [Int: SerialKey] = [:]
+        var signers: [SignerKey: SerialSigner] = [:]
+        var passing: [BatchKey: Entry<PassingChecks>] = [:]
         var names: [Int64: Entry<String?>] = [:]
     }
 
@@ -67,6 +75,35 @@ public final class PassportCatalog: Sendable {
         return key
     }
 
+    /// The checks a batch's genuine units pass, from cache or `make`.
+    public func passingChecks(_ gtin: GTIN, _ lot: String, make: () -> PassingChecks) -> PassingChecks {
+        let key = BatchKey(gtin: gtin, lot: lot)
+        let now = Date()
+        if let entry = state.withLock({ $0.passing[key] }), entry.expires > now { return entry.value }
+        let checks = make()
+        state.withLock { state in
+            if state.passing.count >= capacity { state.passing.removeAll() }
+            state.passing[key] = Entry(value: checks, expires: now + lifetime)
+        }
+        return checks
+    }
+
+    /// The signer of a batch's units under a serial key, from cache or made with the key from
+    /// `load`; a signer costs two SHA-256 blocks to make and never changes, so it is kept.
+    public func signer(
+        _ gtin: GTIN, _ lot: String, keyID: Int, load: () async throws -> SerialKey?
+    ) async rethrows -> SerialSigner? {
+        let id = SignerKey(gtin: gtin, lot: lot, keyID: keyID)
+        if let signer = state.withLock({ $0.signers[id] }) { return signer }
+        guard let key = try await serialKey(keyID, load: load) else { return nil }
+        let signer = SerialSigner(key: key, gtin: gtin, lot: lot)
+        state.withLock { state in
+            if state.signers.count >= capacity { state.signers.removeAll() }
+            state.signers[id] = signer
+        }
+        return signer
+    }
+
     private func cached<Key: Hashable & Sendable, Value: Sendable>(
         _ table: WritableKeyPath<State, [Key: Entry<Value>]>, _ key: Key, load: () async throws -> Value
     ) async rethrows -> Value {
@@ -86,6 +123,7 @@ public final class PassportCatalog: Sendable {
             state.products[gtin] = nil
             state.batches = state.batches.filter { $0.key.gtin != gtin }
             state.issuances = state.issuances.filter { $0.key.gtin != gtin }
+            state.passing = state.passing.filter { $0.key.gtin != gtin }
         }
     }
 }

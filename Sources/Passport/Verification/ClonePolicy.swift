@@ -1,3 +1,6 @@
+public import Foundation
+import QualityCore
+
 /// When a genuine-looking unit is treated as a suspected clone: a real unit is scanned a few
 /// times by a few people, in one place at a time. Thresholds are configuration.
 public struct ClonePolicy: Sendable, Hashable, Codable {
@@ -17,4 +20,46 @@ public struct ClonePolicy: Sendable, Hashable, Codable {
 
     /// The default policy: 20 scans, airliner speed, 50 km.
     public static let standard = ClonePolicy()
+}
+
+extension ClonePolicy {
+    /// The clone check on a unit's history plus this scan (when `counting` it), or `nil` when
+    /// there is nothing to say.
+    public func check(history: ScanHistory, location: ScanLocation?, counting: Bool, at time: Date) -> VerdictCheck? {
+        let total = history.count + (counting ? 1 : 0)
+        if total > maximumScans {
+            return .init(id: "unit.scan_count", outcome: .failed,
+                message: "Scanned \(total) times; a single unit is rarely scanned more than \(maximumScans) times, so this code may have been copied.",
+                messageZH: "已被扫描 \(total) 次，超过单品合理次数（\(maximumScans) 次），可能被复制。")
+        }
+        if let here = location,
+            let last = history.recent.first(where: { $0.location != nil }), let there = last.location
+        {
+            let distance = here.kilometres(to: there)
+            let hours = max(time.timeIntervalSince(last.scannedAt) / 3600, 1.0 / 60)
+            let speed = distance / hours
+            if distance >= minimumDistanceKilometres && speed > maximumSpeedKilometresPerHour {
+                return .init(id: "unit.travel", outcome: .failed,
+                    message: "Scanned \(Int(distance)) km from the previous scan \(Int(hours * 60)) minutes earlier (\(Int(speed)) km/h, more than \(Int(maximumSpeedKilometresPerHour)) km/h), so this code may have been copied.",
+                    messageZH: "与上次扫码相距 \(Int(distance)) 公里、仅隔 \(Int(hours * 60)) 分钟（约 \(Int(speed)) 公里/小时，超过 \(Int(maximumSpeedKilometresPerHour)) 公里/小时），可能被复制。")
+            }
+        }
+        if history.count > 0 {
+            return .init(id: "unit.scan_count", outcome: .passed,
+                message: "Scanned \(total) times, first on \(CalendarDay(chinaDayOf: (history.firstScanAt ?? time).timeIntervalSince1970)).",
+                messageZH: "共扫码 \(total) 次，首次扫码于 \(CalendarDay(chinaDayOf: (history.firstScanAt ?? time).timeIntervalSince1970))。")
+        }
+        return nil
+    }
+
+    /// A scan's stored form after the clone check on the unit's history before it: a genuine
+    /// verdict becomes a suspected clone when the check fails.
+    public func finish(_ scan: ScanRecord, history: ScanHistory) -> ScanRecord {
+        guard scan.verdict == .genuine,
+            check(history: history, location: scan.location, counting: true, at: scan.scannedAt)?.outcome == .failed
+        else { return scan }
+        var suspect = scan
+        suspect.verdict = .suspectedClone
+        return suspect
+    }
 }

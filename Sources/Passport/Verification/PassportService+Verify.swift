@@ -19,19 +19,21 @@ extension PassportService {
 
         func finish(_ kind: VerdictKind, product: Product? = nil, batch: Batch? = nil) async throws -> Verdict {
             var history = ScanHistory.none
-            if let lot = code.lot, let serial = code.serial, product != nil {
-                history = try await store.scanHistory(gtin: code.gtin, lot: lot, serial: serial, recent: 5)
-            }
-            var kind = kind
-            if kind == .genuine, let clone = cloneCheck(history: history, context: context, at: checkedAt) {
-                checks.append(clone)
-                if clone.outcome == .failed { kind = .suspectedClone }
-            }
             if context.records, let lot = code.lot, let serial = code.serial {
                 let record = ScanRecord(
                     gtin: code.gtin, lot: lot, serial: serial, scannedAt: checkedAt, verdict: kind,
                     location: context.location, client: context.client)
-                try await recorder.record(record)
+                let before = try await recorder.record(record)
+                if product != nil { history = before }
+            } else if let lot = code.lot, let serial = code.serial, product != nil {
+                history = try await store.scanHistory(gtin: code.gtin, lot: lot, serial: serial, recent: recorder.recent)
+            }
+            var kind = kind
+            if kind == .genuine,
+                let clone = clonePolicy.check(history: history, location: context.location, counting: context.records, at: checkedAt)
+            {
+                checks.append(clone)
+                if clone.outcome == .failed { kind = .suspectedClone }
             }
             let producer = try await product.asyncMap { product in
                 try await catalog.organisationName(product.ownerID) { try await access.organisation(id: product.ownerID)?.name }
@@ -50,20 +52,21 @@ extension PassportService {
                 messageZH: "未登记商品编码 \(code.gtin.gtin14) 的产品。"))
             return try await finish(.unknown)
         }
-        checks.append(.init(id: "product.registered", outcome: .passed,
-            message: "Product \(product.name) is registered.", messageZH: "产品“\(product.name)”已登记。"))
-
         guard let lot = code.lot, let batch = try await catalog.batch(code.gtin, lot, load: { try await store.batch(gtin: code.gtin, lot: lot) })
         else {
+            checks.append(PassingChecks.registered(product))
             let lotText = code.lot.map { "'\($0)'" } ?? "(none in the code)"
             checks.append(.init(id: "batch.registered", outcome: .failed,
                 message: "Batch \(lotText) is not registered for this product.",
                 messageZH: "该产品未登记批次 \(lotText)。"))
             return try await finish(.unknown, product: product)
         }
-        checks.append(.init(id: "batch.registered", outcome: .passed,
-            message: "Batch \(lot) is registered, produced \(batch.producedOn).",
-            messageZH: "批次 \(lot) 已登记，生产日期 \(batch.producedOn)。"))
+        let issuances = try await catalog.issuances(code.gtin, lot) { try await store.issuances(gtin: code.gtin, lot: lot) }
+        let passing = catalog.passingChecks(code.gtin, lot) {
+            PassingChecks(product: product, batch: batch, issuances: issuances)
+        }
+        checks.append(passing.product)
+        checks.append(passing.batch)
 
         guard let serialText = code.serial else {
             checks.append(.init(id: "serial.present", outcome: .failed,
@@ -77,19 +80,15 @@ extension PassportService {
                 messageZH: "序列号 \(serialText) 不是生产者签发的：防伪校验未通过。"))
             return try await finish(.forged, product: product, batch: batch)
         }
-        checks.append(.init(id: "serial.authentic", outcome: .passed,
-            message: "The serial's security check passes.", messageZH: "序列号防伪校验通过。"))
+        checks.append(PassingChecks.authentic)
 
-        let issuances = try await catalog.issuances(code.gtin, lot) { try await store.issuances(gtin: code.gtin, lot: lot) }
         guard let issuance = issuances.first(where: { $0.contains(index: authentic.index) }) else {
             checks.append(.init(id: "serial.issued", outcome: .failed,
                 message: "Unit \(authentic.index) of batch \(lot) was never issued.",
                 messageZH: "批次 \(lot) 的第 \(authentic.index) 号单品从未赋码。"))
             return try await finish(.forged, product: product, batch: batch)
         }
-        checks.append(.init(id: "serial.issued", outcome: .passed,
-            message: "Issued on \(CalendarDay(chinaDayOf: issuance.issuedAt.timeIntervalSince1970)).",
-            messageZH: "赋码日期 \(CalendarDay(chinaDayOf: issuance.issuedAt.timeIntervalSince1970))。"))
+        checks.append(passing.issued(issuance))
 
         if let recall = batch.recall {
             checks.append(.init(id: "batch.recall", outcome: .failed,
@@ -97,8 +96,7 @@ extension PassportService {
                 messageZH: "批次 \(lot) 已于 \(CalendarDay(chinaDayOf: recall.recalledAt.timeIntervalSince1970)) 召回：\(recall.reason)。请停止使用并联系商家。"))
             return try await finish(.recalled, product: product, batch: batch)
         }
-        checks.append(.init(id: "batch.recall", outcome: .passed,
-            message: "The batch is not recalled.", messageZH: "该批次未被召回。"))
+        checks.append(passing.notRecalled)
 
         let today = CalendarDay(chinaDayOf: checkedAt.timeIntervalSince1970)
         if let expiry = batch.expiresOn, expiry < today {
@@ -106,9 +104,8 @@ extension PassportService {
                 message: "Expired on \(expiry).", messageZH: "已于 \(expiry) 过期。"))
             return try await finish(.expired, product: product, batch: batch)
         }
-        if let expiry = batch.expiresOn {
-            checks.append(.init(id: "batch.expiry", outcome: .passed,
-                message: "Use by \(expiry).", messageZH: "保质期至 \(expiry)。"))
+        if let inDate = passing.inDate {
+            checks.append(inDate)
         }
         return try await finish(.genuine, product: product, batch: batch)
     }
@@ -116,38 +113,13 @@ extension PassportService {
     /// The serial, if it authenticates for the batch under a known key.
     func authenticate(_ text: String, gtin: GTIN, lot: String) async throws -> UnitSerial? {
         guard let serial = UnitSerial(parsing: text),
-            let key = try await catalog.serialKey(serial.keyID, load: { try await store.serialKey(id: serial.keyID, createIfMissing: false) })
+            let signer = try await catalog.signer(gtin, lot, keyID: serial.keyID, load: {
+                try await store.serialKey(id: serial.keyID, createIfMissing: false)
+            })
         else { return nil }
-        return SerialSigner(key: key, gtin: gtin, lot: lot).authenticates(serial) ? serial : nil
+        return signer.authenticates(serial) ? serial : nil
     }
 
-    /// The clone check on a unit's history plus this scan, or `nil` when there is nothing to say.
-    func cloneCheck(history: ScanHistory, context: ScanContext, at time: Date) -> VerdictCheck? {
-        let total = history.count + (context.records ? 1 : 0)
-        if total > clonePolicy.maximumScans {
-            return .init(id: "unit.scan_count", outcome: .failed,
-                message: "Scanned \(total) times; a single unit is rarely scanned more than \(clonePolicy.maximumScans) times, so this code may have been copied.",
-                messageZH: "已被扫描 \(total) 次，超过单品合理次数（\(clonePolicy.maximumScans) 次），可能被复制。")
-        }
-        if let here = context.location,
-            let last = history.recent.first(where: { $0.location != nil }), let there = last.location
-        {
-            let distance = here.kilometres(to: there)
-            let hours = max(time.timeIntervalSince(last.scannedAt) / 3600, 1.0 / 60)
-            let speed = distance / hours
-            if distance >= clonePolicy.minimumDistanceKilometres && speed > clonePolicy.maximumSpeedKilometresPerHour {
-                return .init(id: "unit.travel", outcome: .failed,
-                    message: "Scanned \(Int(distance)) km from the previous scan \(Int(hours * 60)) minutes earlier (\(Int(speed)) km/h, more than \(Int(clonePolicy.maximumSpeedKilometresPerHour)) km/h), so this code may have been copied.",
-                    messageZH: "与上次扫码相距 \(Int(distance)) 公里、仅隔 \(Int(hours * 60)) 分钟（约 \(Int(speed)) 公里/小时，超过 \(Int(clonePolicy.maximumSpeedKilometresPerHour)) 公里/小时），可能被复制。")
-            }
-        }
-        if history.count > 0 {
-            return .init(id: "unit.scan_count", outcome: .passed,
-                message: "Scanned \(total) times, first on \(CalendarDay(chinaDayOf: (history.firstScanAt ?? time).timeIntervalSince1970)).",
-                messageZH: "共扫码 \(total) 次，首次扫码于 \(CalendarDay(chinaDayOf: (history.firstScanAt ?? time).timeIntervalSince1970))。")
-        }
-        return nil
-    }
 }
 
 extension Optional {

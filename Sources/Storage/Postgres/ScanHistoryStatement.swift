@@ -1,49 +1,66 @@
 import PostgresNIO
 
-/// The statement behind `PostgresStore.scanHistory`, prepared once per connection: every
-/// verification reads a unit's history, and the lateral join is worth planning only once.
+/// The statement that reads the scan histories of a set of units, prepared once per connection:
+/// every recorded batch of scans and every history lookup runs it.
 ///
-/// The unit's counters come from `units`; its latest scans from `scans`, walking the primary key
-/// (gtin, lot, serial, scanned_at, id) backwards. One statement reads both in one snapshot. A unit
-/// without scans joins to one row whose scan columns are NULL; no row means no unit.
+/// The units' counters come from `units`; their latest scans from `scans`, walking the primary
+/// key (gtin, lot, serial, scanned_at, id) backwards. One statement reads both in one snapshot. A
+/// unit without scans joins to one row whose scan columns are NULL; a unit never scanned has no
+/// row at all.
 struct ScanHistoryStatement: PostgresPreparedStatement {
-    /// Count, first scan, then the scan columns (NULL for a unit without scans).
-    typealias Row = (Int64, PostgresInstant?, PostgresInstant?, String?, Double?, Double?, String?)
+    /// One joined row: a unit, its counters, and one of its latest scans (if any).
+    struct Row {
+        var gtin: String
+        var lot: String
+        var serial: String
+        var count: Int64
+        var firstScanAt: PostgresInstant?
+        var scannedAt: PostgresInstant?
+        var verdict: String?
+        var latitude: Double?
+        var longitude: Double?
+        var client: String?
+    }
 
-    /// The statement: `$1` GTIN-14, `$2` lot, `$3` serial, `$4` how many recent scans.
+    /// The statement: `$1…$3` the units' GTIN-14s, lots and serials, `$4` how many recent scans.
     static let sql = """
-        SELECT u.scan_count, u.first_scan_at, s.scanned_at, s.verdict, s.latitude, s.longitude, s.client
-        FROM units u
+        SELECT u.gtin, u.lot, u.serial, u.scan_count, u.first_scan_at,
+               s.scanned_at, s.verdict, s.latitude, s.longitude, s.client
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS k(gtin, lot, serial)
+        JOIN units u ON u.gtin = k.gtin AND u.lot = k.lot AND u.serial = k.serial
         LEFT JOIN LATERAL (
             SELECT id, scanned_at, verdict, latitude, longitude, client FROM scans
             WHERE gtin = u.gtin AND lot = u.lot AND serial = u.serial
             ORDER BY scanned_at DESC, id DESC LIMIT $4
         ) s ON true
-        WHERE u.gtin = $1 AND u.lot = $2 AND u.serial = $3
-        ORDER BY s.scanned_at DESC, s.id DESC
+        ORDER BY u.gtin, u.lot, u.serial, s.scanned_at DESC, s.id DESC
         """
 
-    /// The unit's GTIN-14.
-    var gtin: String
-    /// The unit's lot.
-    var lot: String
-    /// The unit's serial.
-    var serial: String
-    /// The most recent scans to return.
-    var limit: Int64
+    /// The units' GTIN-14s.
+    var gtins: [String] = []
+    /// The units' lots.
+    var lots: [String] = []
+    /// The units' serials.
+    var serials: [String] = []
+    /// The most recent scans to return per unit.
+    var limit: Int64 = 0
 
     /// The parameters, in order.
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 4)
-        bindings.append(gtin)
-        bindings.append(lot)
-        bindings.append(serial)
+        bindings.append(gtins)
+        bindings.append(lots)
+        bindings.append(serials)
         bindings.append(limit)
         return bindings
     }
 
     /// Decodes one joined row.
     func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
+        let (gtin, lot, serial, count, firstScanAt, scannedAt, verdict, latitude, longitude, client) = try row.decode(
+            (String, String, String, Int64, PostgresInstant?, PostgresInstant?, String?, Double?, Double?, String?).self)
+        return Row(
+            gtin: gtin, lot: lot, serial: serial, count: count, firstScanAt: firstScanAt, scannedAt: scannedAt,
+            verdict: verdict, latitude: latitude, longitude: longitude, client: client)
     }
 }

@@ -2,7 +2,8 @@ import GRDB
 import GRDBSQLite
 import Ledger
 
-/// A cached statement bound, stepped and read through SQLite's C API: the ledger's hot paths.
+/// A cached statement bound, stepped and read through SQLite's C API: the hot paths of the
+/// ledger and of recording scans.
 ///
 /// Appending inserts two rows per leaf and an audit reads one per leaf. Profiled at 300,000
 /// leaves, GRDB's `execute(arguments:)` spent three quarters of its time boxing values into
@@ -40,6 +41,11 @@ struct SQLiteRawStatement {
         hash.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), copyNow) }
     }
 
+    /// Binds a real number, or NULL for `nil`.
+    func bind(_ value: Double?, at index: Int32) {
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
     /// Runs a statement that returns no rows with the values bound, then resets and unbinds it.
     func execute() throws {
         defer { reset() }
@@ -62,6 +68,16 @@ struct SQLiteRawStatement {
     /// The integer in a column (from 0) of the current row.
     func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(handle, column)
+    }
+
+    /// The integer in a column of the current row, or `nil` for NULL.
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// The real number in a column of the current row, or `nil` for NULL.
+    func optionalDouble(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
 
     /// The text in a column of the current row (empty for NULL).
