@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Storage
+import Web
 
 /// The options every command that touches data takes.
 struct DatabaseOptions: ParsableArguments {
@@ -34,7 +35,7 @@ struct DatabaseOptions: ParsableArguments {
 enum CommandLogger {
     /// A logger at the level given by `QUALITYLOOP_LOG_LEVEL` (default: `default`).
     static func make(label: String = "qloop", default level: Logger.Level = .warning) -> Logger {
-        var logger = Logger(label: label)
+        var logger = Logger(label: label) { LineLogHandler(label: $0) }
         let configured = ProcessInfo.processInfo.environment["QUALITYLOOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
         logger.logLevel = configured ?? level
         return logger

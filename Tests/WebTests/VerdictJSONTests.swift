@@ -42,6 +42,14 @@ struct VerdictJSONTests {
             #expect(fast != nil)
             #expect(fast == codable, "\(verdict.verdict): \(String(decoding: verdict.jsonBytes, as: UTF8.self))")
         }
+        // Product and batch JSON taken from the fragment cache (written on the first pass, reused
+        // on the second) gives the same bytes.
+        let fragments = JSONFragments()
+        for _ in 0..<2 {
+            for verdict in verdicts {
+                #expect(verdict.jsonBytes(fragments: fragments) == verdict.jsonBytes)
+            }
+        }
         await world.close()
     }
 }

@@ -20,6 +20,8 @@ public struct DigitalLinkResolver: Sendable {
     let origin: String
     /// Verdict counters.
     let metrics = ScanMetrics()
+    /// Products' and batches' JSON, written once.
+    let fragments = JSONFragments()
 
     /// The `Link` response header (RFC 8288).
     static let linkHeader = HTTPField.Name("Link")!
@@ -80,7 +82,7 @@ public struct DigitalLinkResolver: Sendable {
 
     /// The JSON verdict.
     func json(_ verdict: Verdict) -> Response {
-        verdict.jsonResponse
+        verdict.jsonResponse(fragments: fragments)
     }
 
     /// The scan page.
@@ -116,7 +118,8 @@ public struct DigitalLinkResolver: Sendable {
     /// The request's own path and query with one query parameter set (replacing any earlier
     /// value), for links between representations and languages.
     static func link(_ request: Request, setting name: String, to value: String) -> String {
-        var items = (request.uri.query ?? "").split(separator: "&").filter { item in
+        guard let query = request.uri.query, !query.isEmpty else { return request.uri.path + "?" + name + "=" + value }
+        var items = query.split(separator: "&").filter { item in
             let key = item.split(separator: "=", maxSplits: 1).first ?? ""
             return key != name && !key.isEmpty
         }.map(String.init)

@@ -6,10 +6,16 @@ import QualityCore
 extension Verdict {
     /// The verdict as the API's JSON (the same document `JSONCoding` makes from `Codable`, keys
     /// sorted), written directly to bytes: it is the body of every scan.
-    var jsonBytes: [UInt8] {
-        var writer = JSONWriter()
+    var jsonBytes: [UInt8] { jsonBytes(fragments: nil) }
+
+    /// The JSON, taking the product's and batch's from a cache when one is given.
+    func jsonBytes(fragments: JSONFragments?) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4_096)
         writer.object { json in
-            if let batch { json.key("batch"); json.write(batch) }
+            if let batch {
+                json.key("batch")
+                if let fragments { json.raw(fragments.json(batch)) } else { json.write(batch) }
+            }
             json.key("checked_at"); json.date(checkedAt)
             json.key("checks")
             json.array { list in
@@ -26,7 +32,10 @@ extension Verdict {
             json.key("gtin"); json.string(gtin)
             if let lot { json.key("lot"); json.string(lot) }
             if let producer { json.key("producer"); json.string(producer) }
-            if let product { json.key("product"); json.write(product) }
+            if let product {
+                json.key("product")
+                if let fragments { json.raw(fragments.json(product)) } else { json.write(product) }
+            }
             json.key("reasons"); json.array { list in for reason in reasons { list.string(reason) } }
             json.key("reasons_zh"); json.array { list in for reason in reasonsZH { list.string(reason) } }
             json.key("recent_scans"); json.array { list in for scan in recentScans { list.write(scan) } }
@@ -39,10 +48,10 @@ extension Verdict {
     }
 
     /// The JSON response carrying the verdict.
-    var jsonResponse: Response {
+    func jsonResponse(fragments: JSONFragments? = nil) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes)))
+            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes(fragments: fragments))))
     }
 }
 

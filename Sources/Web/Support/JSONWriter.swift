@@ -43,24 +43,33 @@ struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes a value already written as JSON by another writer.
+    mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     /// Writes a string value; text without characters to escape (nearly all) is copied whole.
     mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8
-        if utf8.withContiguousStorageIfAvailable({ _ in () }) == nil {
-            var copy = value
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-        }
-        let needsEscape = utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if !needsEscape {
-            bytes.append(contentsOf: utf8)
-        } else {
-            for byte in utf8 { escape(byte) }
+        var value = value
+        value.withUTF8 { text in
+            if !text.contains(where: Self.mustEscape) {
+                bytes.append(contentsOf: text)
+            } else {
+                for byte in text { escape(byte) }
+            }
         }
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
+    }
+
+    /// Whether a byte of UTF-8 needs an escape in a JSON string.
+    @inline(__always)
+    private static func mustEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -88,8 +97,41 @@ struct JSONWriter {
     /// Writes an integer value.
     mutating func integer(_ value: some BinaryInteger) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if let small = Int64(exactly: value) {
+            digits(small)
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
         needsComma = true
+    }
+
+    /// Appends the decimal digits of an integer.
+    private mutating func digits(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &buffer) { raw in
+            var end = raw.count
+            repeat {
+                end -= 1
+                raw[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            return end
+        }
+        withUnsafeBytes(of: &buffer) { raw in bytes.append(contentsOf: raw[count...]) }
+    }
+
+    /// Appends a number as exactly `width` digits, zero-padded.
+    private mutating func padded(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Writes a number value the way `JSONEncoder` does (integral values without a fraction).
@@ -105,12 +147,26 @@ struct JSONWriter {
 
     /// Writes a time as ISO 8601 in UTC to the second, e.g. `2026-11-29T17:01:50Z`.
     mutating func date(_ value: Date) {
+        separate()
         let seconds = Int(value.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         let day = CalendarDay(daysSinceEpoch: days)
-        string("\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z")
+        bytes.append(UInt8(ascii: "\""))
+        padded(day.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        padded(day.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        padded(day.day, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        padded(rest / 3600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        padded(rest / 60 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        padded(rest % 60, width: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     private mutating func separate() {

@@ -15,6 +15,13 @@ public enum Representation: String, Sendable, CaseIterable {
     /// The representation that best matches an `Accept` header value.
     public static func preferred(accept: String?) -> Representation {
         guard let accept, !accept.isEmpty else { return .html }
+        // The values apps and scripts send nearly always, answered without parsing.
+        switch accept {
+        case "application/json": return .json
+        case "*/*": return .html
+        case Linkset.mediaType: return .linkset
+        default: break
+        }
         var best: (representation: Representation, quality: Double, specificity: Int) = (.html, -1, -1)
         for range in accept.split(separator: ",") {
             let parameters = range.split(separator: ";")
@@ -64,11 +71,14 @@ public enum Representation: String, Sendable, CaseIterable {
     /// resolver standard says, then `?format=html|json|linkset` (so a plain link can ask for
     /// JSON), then `Accept`.
     public static func requested(by request: Request) -> Representation {
-        if let linkType = request.uri.queryParameters["linkType"], linkType == "linkset" || linkType == "all" {
-            return .linkset
-        }
-        if let format = request.uri.queryParameters["format"], let chosen = Representation.named(String(format)) {
-            return chosen
+        if let query = request.uri.query, !query.isEmpty {
+            let parameters = request.uri.queryParameters
+            if let linkType = parameters["linkType"], linkType == "linkset" || linkType == "all" {
+                return .linkset
+            }
+            if let format = parameters["format"], let chosen = Representation.named(String(format)) {
+                return chosen
+            }
         }
         return preferred(accept: request.headers[.accept])
     }
