@@ -9,9 +9,10 @@ import Synchronization
 /// that history before it is stored. A lock rather than an actor guards the queue: enqueueing
 /// is a few instructions and should not cost an executor hop per scan.
 public final class ScanRecorder: Sendable {
+    /// A scan and its caller, resumed exactly once by the flush that writes it.
     private struct Waiting {
         let scan: ScanRecord
-        let waiter: CheckedContinuation<ScanHistory, any Error>
+        let waiter: UnsafeContinuation<ScanHistory, any Error>
     }
 
     private struct Queue {
@@ -41,7 +42,7 @@ public final class ScanRecorder: Sendable {
 
     /// Records a scan and returns, once it is committed, the unit's history just before it.
     public func record(_ scan: ScanRecord) async throws -> ScanHistory {
-        try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<ScanHistory, any Error>) in
+        try await withUnsafeThrowingContinuation { (waiter: UnsafeContinuation<ScanHistory, any Error>) in
             let startsFlush = queue.withLock { queue in
                 queue.waiting.append(Waiting(scan: scan, waiter: waiter))
                 guard !queue.flushing else { return false }

@@ -69,11 +69,15 @@ public struct DigitalLinkResolver: Sendable {
             metrics.record(verdict.verdict)
             response = representation == .json ? json(verdict) : page(verdict, request: request)
         }
-        response.headers[Self.linkHeader] =
-            "<\(Self.link(request, setting: "linkType", to: "linkset"))>; rel=\"linkset\"; type=\"\(Linkset.mediaType)\""
-        response.headers[.vary] = "Accept, Accept-Language"
-        response.headers[.accessControlAllowOrigin] = "*"
-        response.headers[.cacheControl] = "no-store"
+        response.headers.append(contentsOf: [
+            HTTPField(
+                name: Self.linkHeader,
+                value: "<" + Self.link(request, setting: "linkType", to: "linkset") + ">; rel=\"linkset\"; type=\""
+                    + Linkset.mediaType + "\""),
+            HTTPField(name: .vary, value: "Accept, Accept-Language"),
+            HTTPField(name: .accessControlAllowOrigin, value: "*"),
+            HTTPField(name: .cacheControl, value: "no-store"),
+        ])
         if request.method == .head {
             response.body = ResponseBody()
         }
