@@ -71,23 +71,6 @@ extension PostgresStore {
             issuedBy: issuedBy, issuedAt: issuedAt.date)
     }
 
-    /// A scan of one unit from its stored columns.
-    static func scan(
-        gtin: GTIN, lot: String, serial: String, scannedAt: PostgresInstant, verdict verdictName: String,
-        latitude: Double?, longitude: Double?, client clientName: String
-    ) throws -> ScanRecord {
-        guard let verdict = VerdictKind(rawValue: verdictName), let client = ScanClient(rawValue: clientName) else {
-            throw CorruptRow(table: "scans", problem: "unknown verdict '\(verdictName)' or client '\(clientName)'")
-        }
-        var location: ScanLocation?
-        if let latitude, let longitude {
-            location = try ScanLocation(latitude: latitude, longitude: longitude)
-        }
-        return ScanRecord(
-            gtin: gtin, lot: lot, serial: serial, scannedAt: scannedAt.date, verdict: verdict,
-            location: location, client: client)
-    }
-
     /// A GTIN stored as its 14 digits.
     static func gtin(_ digits: String, table: String) throws -> GTIN {
         do { return try GTIN(digits) } catch {

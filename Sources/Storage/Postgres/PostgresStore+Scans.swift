@@ -60,9 +60,9 @@ extension PostgresStore: PassportStore {
             var history = histories[unit] ?? ScanHistory(count: Int(row.count), firstScanAt: row.firstScanAt?.date, recent: [])
             if let scannedAt = row.scannedAt, let verdict = row.verdict, let client = row.client {
                 history.recent.append(
-                    try scan(
-                        gtin: unit.gtin, lot: unit.lot, serial: unit.serial, scannedAt: scannedAt, verdict: verdict,
-                        latitude: row.latitude, longitude: row.longitude, client: client))
+                    try StoredScan.record(
+                        unit: unit, scannedAt: scannedAt.date, verdict: verdict, latitude: row.latitude,
+                        longitude: row.longitude, client: client))
             }
             histories[unit] = history
         }

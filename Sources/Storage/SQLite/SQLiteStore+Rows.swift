@@ -81,22 +81,11 @@ extension SQLiteStore {
 
     /// A scan from a row of `scanColumns`.
     static func scan(_ row: Row) throws -> ScanRecord {
-        let verdictName: String = try row.decode(forColumn: "verdict")
-        let clientName: String = try row.decode(forColumn: "client")
-        guard let verdict = VerdictKind(rawValue: verdictName), let client = ScanClient(rawValue: clientName) else {
-            throw CorruptRow(table: "scans", problem: "unknown verdict '\(verdictName)' or client '\(clientName)'")
-        }
-        var location: ScanLocation?
-        if let latitude: Double = try row.decode(forColumn: "latitude"),
-            let longitude: Double = try row.decode(forColumn: "longitude")
-        {
-            location = try ScanLocation(latitude: latitude, longitude: longitude)
-        }
-        return ScanRecord(
-            gtin: try gtin(row, table: "scans"), lot: try row.decode(forColumn: "lot"),
-            serial: try row.decode(forColumn: "serial"),
+        try StoredScan.record(
+            unit: UnitKey(gtin: try gtin(row, table: "scans"), lot: try row.decode(forColumn: "lot"), serial: try row.decode(forColumn: "serial")),
             scannedAt: Date(microsecondsSince1970: try row.decode(forColumn: "scanned_at")),
-            verdict: verdict, location: location, client: client)
+            verdict: try row.decode(forColumn: "verdict"), latitude: try row.decode(forColumn: "latitude"),
+            longitude: try row.decode(forColumn: "longitude"), client: try row.decode(forColumn: "client"))
     }
 
     /// The GTIN in a row's `gtin` column.

@@ -94,29 +94,12 @@ extension SQLiteStore: PassportStore {
             scans.bind(Int64(recent), at: 4)
             try scans.forEachRow {
                 latest.append(
-                    try scan(
-                        of: unit, at: scans.int64(0), verdict: scans.text(1), latitude: scans.optionalDouble(2),
-                        longitude: scans.optionalDouble(3), client: scans.text(4)))
+                    try StoredScan.record(
+                        unit: unit, scannedAt: Date(microsecondsSince1970: scans.int64(0)), verdict: scans.text(1),
+                        latitude: scans.optionalDouble(2), longitude: scans.optionalDouble(3), client: scans.text(4)))
             }
         }
         return ScanHistory(
             count: Int(found.count), firstScanAt: found.first.map(Date.init(microsecondsSince1970:)), recent: latest)
-    }
-
-    /// A stored scan of a known unit from its columns.
-    static func scan(
-        of unit: UnitKey, at microseconds: Int64, verdict verdictName: String, latitude: Double?, longitude: Double?,
-        client clientName: String
-    ) throws -> ScanRecord {
-        guard let verdict = VerdictKind(rawValue: verdictName), let client = ScanClient(rawValue: clientName) else {
-            throw CorruptRow(table: "scans", problem: "unknown verdict '\(verdictName)' or client '\(clientName)'")
-        }
-        var location: ScanLocation?
-        if let latitude, let longitude {
-            location = try ScanLocation(latitude: latitude, longitude: longitude)
-        }
-        return ScanRecord(
-            gtin: unit.gtin, lot: unit.lot, serial: unit.serial, scannedAt: Date(microsecondsSince1970: microseconds),
-            verdict: verdict, location: location, client: client)
     }
 }
