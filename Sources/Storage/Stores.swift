@@ -43,7 +43,7 @@ public struct Stores: Sendable {
     /// Opens the database (creating an SQLite file on first use) and applies any pending
     /// migrations, so the schema is current before the first request.
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Stores {
-        let stores = try connect(location, logger: logger)
+        let stores = try await connect(location, logger: logger)
         do {
             let applied = try await stores.applyMigrations()
             if !applied.isEmpty {
@@ -61,7 +61,7 @@ public struct Stores: Sendable {
     /// Applies pending migrations to a database and returns the names applied now (empty when it
     /// was up to date), for `qloop migrate`.
     public static func migrate(_ location: DatabaseLocation, logger: Logger) async throws -> [String] {
-        let stores = try connect(location, logger: logger)
+        let stores = try await connect(location, logger: logger)
         do {
             let applied = try await stores.applyMigrations()
             await stores.close()
@@ -79,8 +79,12 @@ public struct Stores: Sendable {
     public func close() async {
         switch backend {
         case .sqlite(let store):
-            do { try store.close() } catch {
-                // Closing fails only while statements are still running; the process is ending.
+            // Closing checkpoints the WAL and syncs the file: blocking I/O, kept off the
+            // cooperative pool.
+            try? await Blocking.run {
+                do { try store.close() } catch {
+                    // Closing fails only while statements are still running; the process is ending.
+                }
             }
         case .postgres(let store):
             await store.close()
@@ -88,10 +92,13 @@ public struct Stores: Sendable {
     }
 
     /// Opens the backend without touching the schema.
-    private static func connect(_ location: DatabaseLocation, logger: Logger) throws -> Stores {
+    private static func connect(_ location: DatabaseLocation, logger: Logger) async throws -> Stores {
         switch location {
         case .sqlite(let path):
-            return Stores(backend: .sqlite(try SQLiteStore(path: path, logger: logger)), location: location)
+            // Opening creates the file and switches it to WAL, which syncs: blocking I/O that
+            // would hold one of Swift Concurrency's few cooperative threads.
+            let store = try await Blocking.run { try SQLiteStore(path: path, logger: logger) }
+            return Stores(backend: .sqlite(store), location: location)
         case .postgres(let url):
             let parsed = try PostgresURL(parsing: url)
             return Stores(backend: .postgres(PostgresStore(url: parsed, logger: logger)), location: location)
