@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Passport", "Access", "QualityCore",
+                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

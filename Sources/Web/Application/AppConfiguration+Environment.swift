@@ -36,6 +36,7 @@ extension AppConfiguration {
             requestLogLevel = parsed
         }
         serverName = reader.string("QUALITYLOOP_SERVER_NAME") ?? serverName
+        ledgerKeyPath = reader.string("QUALITYLOOP_LEDGER_KEY") ?? ledgerKeyPath
     }
 }
 

@@ -21,6 +21,7 @@ public import Storage
 /// | `idleTimeoutSeconds` | `QUALITYLOOP_IDLE_TIMEOUT` | Double | `15` |
 /// | `requestLogLevel` | `QUALITYLOOP_REQUEST_LOG_LEVEL` | Logger.Level | `info` |
 /// | `serverName` | `QUALITYLOOP_SERVER_NAME` | String | `QualityLoop` |
+/// | `ledgerKeyPath` | `QUALITYLOOP_LEDGER_KEY` (or `--ledger-key`) | String | `./qualityloop-ledger.key` |
 public struct AppConfiguration: Sendable {
     /// The address to listen on. Default `127.0.0.1`.
     public var host: String
@@ -46,6 +47,9 @@ public struct AppConfiguration: Sendable {
     public var requestLogLevel: Logger.Level
     /// The name sent in the `Server` header and shown in the resolver description. Default `QualityLoop`.
     public var serverName: String
+    /// The file holding the ledger's Ed25519 signing key, outside the database; created (mode
+    /// 0600) on first run. Default `./qualityloop-ledger.key`.
+    public var ledgerKeyPath: String
 
     /// Creates a configuration; every parameter has the documented default.
     public init(
@@ -59,7 +63,8 @@ public struct AppConfiguration: Sendable {
         bulkVerifyLimit: Int = 10_000,
         idleTimeoutSeconds: Double = 15,
         requestLogLevel: Logger.Level = .info,
-        serverName: String = "QualityLoop"
+        serverName: String = "QualityLoop",
+        ledgerKeyPath: String = "./qualityloop-ledger.key"
     ) {
         self.host = host
         self.port = port
@@ -72,6 +77,7 @@ public struct AppConfiguration: Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.requestLogLevel = requestLogLevel
         self.serverName = serverName
+        self.ledgerKeyPath = ledgerKeyPath
     }
 
     /// The stem in effect: `resolverStem` without a trailing slash, or `http://{host}:{port}`.
