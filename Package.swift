@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport", "Ledger",
+                "QualityCore", "Access", "Passport", "Ledger", "Trace",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Passport", "Access", "QualityCore", "Ledger",
+                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
                 // The ledger tamper tests edit rows behind the stores' backs.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

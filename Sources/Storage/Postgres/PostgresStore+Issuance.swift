@@ -44,6 +44,19 @@ extension PostgresStore {
         ).map(Self.issuance)
     }
 
+    /// Records the ledger position of an issuance's manifest.
+    public func recordLedgerIndex(_ index: UInt64, of issuance: Issuance) async throws {
+        let updated = try await rows(
+            """
+            UPDATE issuances SET ledger_index = \(Int64(index))
+            WHERE gtin = \(issuance.gtin.gtin14) AND lot = \(issuance.lot) AND id = \(issuance.id)
+            RETURNING id
+            """)
+        guard !updated.isEmpty else {
+            throw QualityError.notFound("issuance_not_found", "no issuance \(issuance.id) of this batch")
+        }
+    }
+
     /// The serial key with an id, creating it with fresh random bytes when asked. The insert
     /// keeps an existing key (`ON CONFLICT DO NOTHING`), so concurrent creators all read back the
     /// one that won.

@@ -48,7 +48,8 @@ public func buildRouter(
     let pages = try await PageRenderer.load()
     let stem = configuration.effectiveResolverStem
     let service = PassportService(
-        store: stores.passport, access: stores.access, stem: stem, clonePolicy: configuration.clonePolicy)
+        store: stores.passport, access: stores.access, stem: stem, clonePolicy: configuration.clonePolicy,
+        ledger: ledger)
     let body = JSONBody(limit: configuration.maximumBodySize)
     let rateLimit = RateLimitMiddleware(
         limiter: configuration.scanRateLimitPerMinute > 0

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+public import Trace
+
+extension SQLiteStore: EventStore {
+    /// Stores the job and its new events in one write transaction; see `EventStore.saveCapture`.
+    public func saveCapture(_ job: CaptureJob, events: [CapturedEvent]) async throws -> CaptureJob {
+        let errors = try CaptureErrorsCoding.encode(job.errors)
+        return try await pool.write { db in
+            var job = job
+            try db.execute(
+                literal: """
+                    INSERT INTO epcis_captures
+                        (id, organisation_id, created_at, finished_at, success, event_count, accepted_count,
+                         duplicate_count, errors)
+                    VALUES (\(job.id), \(job.organisationID), \(job.createdAt.microsecondsSince1970),
+                            \(job.finishedAt?.microsecondsSince1970), \(job.success), \(job.eventCount), 0, 0, \(errors))
+                    """)
+            job.acceptedCount = 0
+            job.duplicateCount = 0
+            for event in events {
+                try db.execute(
+                    literal: """
+                        INSERT OR IGNORE INTO epcis_events
+                            (event_hash, declares_error, event_id, capture_id, organisation_id, event_type, action,
+                             event_time, record_time, biz_step, disposition, read_point, biz_location, event_json)
+                        VALUES (\(event.hash.hex), \(event.declaresError), \(event.eventID), \(job.id),
+                                \(job.organisationID), \(event.type), \(event.action), \(event.eventTime),
+                                \(event.recordTime), \(event.bizStep), \(event.disposition), \(event.readPoint),
+                                \(event.bizLocation), \(event.json))
+                        """)
+                guard db.changesCount == 1 else {
+                    job.duplicateCount += 1
+                    continue
+                }
+                job.acceptedCount += 1
+                let sequence = db.lastInsertedRowID
+                for identifier in event.identifiers {
+                    try db.execute(
+                        literal: """
+                            INSERT OR IGNORE INTO epcis_event_identifiers (identity, role, event_seq)
+                            VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
+                            """)
+                }
+            }
+            try db.execute(
+                literal: """
+                    UPDATE epcis_captures SET accepted_count = \(job.acceptedCount), duplicate_count = \(job.duplicateCount)
+                    WHERE id = \(job.id)
+                    """)
+            return job
+        }
+    }
+
+    /// The capture job with an id, if any.
+    public func captureJob(id: String) async throws -> CaptureJob? {
+        try await pool.read { db in
+            try db.row(
+                """
+                SELECT id, organisation_id, created_at, finished_at, success, event_count, accepted_count,
+                       duplicate_count, errors
+                FROM epcis_captures WHERE id = \(id)
+                """
+            ).map { row in
+                let finishedAt: Int64? = try row.decode(forColumn: "finished_at")
+                return CaptureJob(
+                    id: try row.decode(forColumn: "id"), organisationID: try row.decode(forColumn: "organisation_id"),
+                    createdAt: Date(microsecondsSince1970: try row.decode(forColumn: "created_at")),
+                    finishedAt: finishedAt.map(Date.init(microsecondsSince1970:)),
+                    success: try row.decode(forColumn: "success"), eventCount: try row.decode(forColumn: "event_count"),
+                    acceptedCount: try row.decode(forColumn: "accepted_count"),
+                    duplicateCount: try row.decode(forColumn: "duplicate_count"),
+                    errors: try CaptureErrorsCoding.decode(try row.decode(forColumn: "errors")))
+            }
+        }
+    }
+
+    /// One page of the events a query selects, in capture order.
+    public func events(matching query: EventQuery) async throws -> EventPage {
+        var filter = EventFilterSQL(query, placeholder: { _ in "?" })
+        let limit = filter.bind(.integer(Int64(query.limit) + 1))
+        let sql = """
+            SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
+            \(filter.whereClause) ORDER BY e.seq LIMIT \(limit)
+            """
+        let arguments = StatementArguments(filter.values.map(Self.databaseValue))
+        let events = try await pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedEvent)
+        }
+        guard events.count > query.limit else { return EventPage(events: events, nextAfter: nil) }
+        let page = Array(events.prefix(query.limit))
+        return EventPage(events: page, nextAfter: page.last?.sequence)
+    }
+
+    /// The events with an event ID, or whose hash is that ID.
+    public func events(withID eventID: String, visibleTo organisationID: Int64?) async throws -> [StoredEvent] {
+        let hash = EventHash(uri: eventID)?.hex ?? ""
+        return try await pool.read { db in
+            try db.rows(
+                """
+                SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
+                WHERE (e.event_id = \(eventID) OR e.event_hash = \(hash))
+                  AND (\(organisationID) IS NULL OR e.organisation_id = \(organisationID))
+                ORDER BY e.seq
+                """
+            ).map(Self.storedEvent)
+        }
+    }
+
+    /// A stored event from `seq, event_hash, event_id, event_json`.
+    static func storedEvent(_ row: Row) throws -> StoredEvent {
+        StoredEvent(
+            sequence: try row.decode(forColumn: "seq"),
+            hash: try CaptureErrorsCoding.hash(hex: try row.decode(forColumn: "event_hash")),
+            eventID: try row.decode(forColumn: "event_id"), json: try row.decode(forColumn: "event_json"))
+    }
+
+    /// A filter value as SQLite stores it.
+    static func databaseValue(_ value: EventFilterSQL.Value) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .text(let text): text
+        case .instant(let micros): micros
+        case .integer(let number): number
+        }
+    }
+}
