@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs the built `qloop` executable, as an operator would, and waits for it without blocking a
+/// thread of the test's executor.
+enum QLoopProcess {
+    /// What a run printed and how it ended.
+    struct Outcome: Sendable {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// The executable: `QUALITYLOOP_QLOOP`, or the debug build beside the tests.
+    static var executable: String {
+        if let configured = ProcessInfo.processInfo.environment["QUALITYLOOP_QLOOP"] { return configured }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/qloop").path
+    }
+
+    /// Runs `qloop` with arguments and returns its exit status and output.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { _, new in new }
+        process.environment = variables
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return Outcome(
+            status: status,
+            output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+}
