@@ -8,8 +8,11 @@ import Storage
 /// proofs.
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ledger", abstract: "The tamper-evident ledger: verify, checkpoint, key, proofs and witness.",
-        subcommands: [VerifyLog.self, CheckpointCommand.self, KeyCommand.self, Proof.self, Witness.self])
+        commandName: "ledger",
+        abstract: "The tamper-evident ledger: verify, checkpoint, key, proofs, witness and evidence checks.",
+        subcommands: [
+            VerifyLog.self, CheckpointCommand.self, KeyCommand.self, Proof.self, Witness.self, CheckEvidence.self,
+        ])
 
     /// `qloop ledger verify`: recompute the log and report the first inconsistency (exit 1).
     struct VerifyLog: AsyncParsableCommand {

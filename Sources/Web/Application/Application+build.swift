@@ -54,7 +54,10 @@ public func buildRouter(
     let rateLimit = RateLimitMiddleware(
         limiter: configuration.scanRateLimitPerMinute > 0
             ? ClientRateLimiter(perMinute: configuration.scanRateLimitPerMinute) : nil)
-    let resolver = DigitalLinkResolver(service: service, pages: pages, rateLimit: rateLimit)
+    let latestCheckpoint = LatestCheckpoint(ledger: ledger)
+    let resolver = DigitalLinkResolver(
+        service: service, pages: pages, rateLimit: rateLimit,
+        evidence: EvidenceLookup(service: service, ledger: ledger, latest: latestCheckpoint))
 
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.addMiddleware {
@@ -70,7 +73,7 @@ public func buildRouter(
     publicScans.addRoutes(QRController().endpoints, atPath: "/api/v1/qr")
     publicScans.addRoutes(BadgeController(service: service).endpoints, atPath: "/badge")
     publicScans.addRoutes(
-        LedgerController(ledger: ledger, latest: LatestCheckpoint(ledger: ledger)).endpoints, atPath: "/ledger")
+        LedgerController(ledger: ledger, latest: latestCheckpoint).endpoints, atPath: "/ledger")
 
     let api = router.group("/api/v1")
         .add(middleware: BearerAuthMiddleware(access: stores.access))

@@ -20,6 +20,8 @@ public struct DigitalLinkResolver: Sendable {
     let origin: String
     /// Verdict counters.
     let metrics = ScanMetrics()
+    /// The units' ledger evidence, given on request (`?evidence=1`).
+    let evidence: EvidenceLookup?
 
     /// The `Link` response header (RFC 8288).
     static let linkHeader = HTTPField.Name("Link")!
@@ -28,8 +30,9 @@ public struct DigitalLinkResolver: Sendable {
     static let allowedMethods: [HTTPRequest.Method] = [.get, .head, .options]
 
     /// Creates the resolver.
-    init(service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware) {
+    init(service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware, evidence: EvidenceLookup? = nil) {
         self.service = service
+        self.evidence = evidence
         self.pages = pages
         self.rateLimit = rateLimit
         self.origin = ScanRequest.origin(ofStem: service.stem)
@@ -65,7 +68,11 @@ public struct DigitalLinkResolver: Sendable {
                     "no_passport", "this resolver keeps passports for trade items (GTIN, AI 01) only: \(error.message)")
             }
             metrics.record(verdict.verdict)
-            response = representation == .json ? json(verdict) : page(verdict, request: request)
+            if representation == .json {
+                response = verdict.jsonResponse(evidence: await unitEvidence(verdict, request: request))
+            } else {
+                response = page(verdict, request: request)
+            }
         }
         response.headers[Self.linkHeader] =
             "<\(Self.link(request, setting: "linkType", to: "linkset"))>; rel=\"linkset\"; type=\"\(Linkset.mediaType)\""
@@ -81,6 +88,14 @@ public struct DigitalLinkResolver: Sendable {
     /// The JSON verdict.
     func json(_ verdict: Verdict) -> Response {
         verdict.jsonResponse
+    }
+
+    /// The unit's ledger evidence when the request asks for it with `?evidence=1`. It is opt-in
+    /// so that plain scans keep their speed; a failure to assemble it leaves it out rather than
+    /// failing the scan, whose verdict stands on its own.
+    func unitEvidence(_ verdict: Verdict, request: Request) async -> UnitEvidence? {
+        guard let evidence, request.uri.queryParameters["evidence"] == "1" else { return nil }
+        return (try? await evidence.evidence(for: verdict)) ?? nil
     }
 
     /// The scan page.

@@ -6,7 +6,10 @@ import QualityCore
 extension Verdict {
     /// The verdict as the API's JSON (the same document `JSONCoding` makes from `Codable`, keys
     /// sorted), written directly to bytes: it is the body of every scan.
-    var jsonBytes: [UInt8] {
+    var jsonBytes: [UInt8] { jsonBytes(evidence: nil) }
+
+    /// The verdict's JSON with the unit's ledger evidence as member `evidence`, when given.
+    func jsonBytes(evidence: UnitEvidence?) -> [UInt8] {
         var writer = JSONWriter()
         writer.object { json in
             if let batch { json.key("batch"); json.write(batch) }
@@ -22,6 +25,7 @@ extension Verdict {
                     }
                 }
             }
+            if let evidence { json.key("evidence"); json.write(evidence) }
             if let firstScanAt { json.key("first_scan_at"); json.date(firstScanAt) }
             json.key("gtin"); json.string(gtin)
             if let lot { json.key("lot"); json.string(lot) }
@@ -39,10 +43,13 @@ extension Verdict {
     }
 
     /// The JSON response carrying the verdict.
-    var jsonResponse: Response {
+    var jsonResponse: Response { jsonResponse(evidence: nil) }
+
+    /// The JSON response carrying the verdict and, when given, the unit's ledger evidence.
+    func jsonResponse(evidence: UnitEvidence?) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes)))
+            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes(evidence: evidence))))
     }
 }
 
