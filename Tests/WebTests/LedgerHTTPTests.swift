@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Ledger
+import Passport
+import QualityCore
 import Storage
 import Testing
 import Web
@@ -130,6 +132,46 @@ struct LedgerHTTPTests {
                 try await ledger.close()
             }
         }
+    }
+
+    @Test("codes issued over the API are in a served checkpoint within a second, with a proof that verifies")
+    func issuanceOverHTTP() async throws {
+        let world = try await WebWorld()
+        try await world.withApp(.live) { client in
+            let key = try NoteVerifierKey(
+                parsing: try await client.execute(uri: "/ledger/key", method: .get).text
+                    .trimmingCharacters(in: .whitespacesAndNewlines))
+            let before = try Checkpoint.open(
+                try await client.execute(uri: "/ledger/checkpoint", method: .get).text, verifier: key)
+            let response = try await client.execute(
+                uri: "/api/v1/issuances", method: .post, headers: world.headers("producerA", json: true),
+                body: try jsonBody(["gtin": world.gtin.gtin14, "lot": "LOT1", "count": 7]))
+            #expect(response.status == .created)
+            let issued = try response.json()
+            let position = try #require(issued["ledger_index"] as? Int)
+            #expect(position == Int(before.treeSize))
+
+            let started = ContinuousClock.now
+            var checkpoint = before
+            while checkpoint.treeSize <= UInt64(position), ContinuousClock.now - started < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(100))
+                checkpoint = try Checkpoint.open(
+                    try await client.execute(uri: "/ledger/checkpoint", method: .get).text, verifier: key)
+            }
+            // A second at most, plus the checkpoint cache and polling; slack for a loaded test machine.
+            #expect(ContinuousClock.now - started < .milliseconds(2_500), "checkpointed within about a second")
+            #expect(checkpoint.treeSize == UInt64(position) + 1)
+            let stored = try #require(
+                try await world.stores.passport.issuances(gtin: world.gtin, lot: "LOT1").first {
+                    $0.id == Int64(issued["id"] as? Int ?? -1)
+                })
+            #expect(stored.ledgerIndex == UInt64(position))
+            let proofResponse = try await client.execute(
+                uri: "/ledger/proof/inclusion?index=\(position)&size=\(checkpoint.treeSize)", method: .get)
+            let proof = try Self.decode(InclusionProof.self, proofResponse)
+            try proof.verify(leafHash: try IssuanceManifest(stored).entry.leafHash(), root: checkpoint.rootHash)
+        }
+        await world.close()
     }
 
     @Test("the server creates its signing key on first run, private, outside the database, and keeps it")
