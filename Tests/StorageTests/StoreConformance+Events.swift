@@ -170,7 +170,7 @@ extension StoreConformance {
         }
     }
 
-    @Test("an organisation sees only the events it captured; the event ID finds an event", arguments: StoreFixture.all)
+    @Test("an organisation sees the events it captured, first or again; the event ID finds an event", arguments: StoreFixture.all)
     func visibilityAndEventIDs(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let dairy = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)
@@ -184,8 +184,13 @@ extension StoreConformance {
             let hidden = try await stores.events.events(withID: stored.eventID, visibleTo: market.id)
             let unknown = try await stores.events.events(withID: "urn:uuid:00000000-0000-0000-0000-000000000000", visibleTo: nil)
 
+            let recapture = try await EventSample.capture(into: stores, by: market.id)
+            let theirsAfter = try await EventSample.steps(stores) { $0.visibleTo = market.id }
+
             #expect(mine.count == 4)
             #expect(theirs.isEmpty)
+            #expect(recapture.duplicateCount == 4)
+            #expect(theirsAfter == mine)
             #expect(stored.eventID == stored.hash.uri)
             #expect(byID == [stored])
             #expect(hidden.isEmpty)

@@ -37,17 +37,35 @@ extension PostgresStore: EventStore {
                     RETURNING seq
                     """, logger: logger
                 ).collect()
-                guard let row = inserted.first else {
+                let sequence: Int64
+                if let row = inserted.first {
+                    job.acceptedCount += 1
+                    sequence = try row.decode(Int64.self)
+                    for identifier in event.identifiers {
+                        try await connection.query(
+                            """
+                            INSERT INTO epcis_event_identifiers (identity, role, event_seq)
+                            VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
+                            ON CONFLICT DO NOTHING
+                            """, logger: logger)
+                    }
+                } else {
                     job.duplicateCount += 1
-                    continue
+                    let existing = try await connection.query(
+                        """
+                        SELECT seq FROM epcis_events
+                        WHERE event_hash = \(event.hash.hex) AND declares_error = \(event.declaresError)
+                        """, logger: logger
+                    ).collect()
+                    guard let row = existing.first else {
+                        throw CorruptRow(table: "epcis_events", problem: "duplicate without a row")
+                    }
+                    sequence = try row.decode(Int64.self)
                 }
-                job.acceptedCount += 1
-                let sequence = try row.decode(Int64.self)
-                for identifier in event.identifiers {
+                if let owner = job.organisationID {
                     try await connection.query(
                         """
-                        INSERT INTO epcis_event_identifiers (identity, role, event_seq)
-                        VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
+                        INSERT INTO epcis_event_owners (organisation_id, event_seq) VALUES (\(owner), \(sequence))
                         ON CONFLICT DO NOTHING
                         """, logger: logger)
                 }
@@ -114,7 +132,8 @@ extension PostgresStore: EventStore {
             """
             SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
             WHERE (e.event_id = \(eventID) OR e.event_hash = \(hash))
-              AND (\(organisationID)::bigint IS NULL OR e.organisation_id = \(organisationID))
+              AND (\(organisationID)::bigint IS NULL OR EXISTS (
+                  SELECT 1 FROM epcis_event_owners o WHERE o.event_seq = e.seq AND o.organisation_id = \(organisationID)))
             ORDER BY e.seq
             """)
         {

@@ -29,17 +29,31 @@ extension SQLiteStore: EventStore {
                                 \(event.recordTime), \(event.bizStep), \(event.disposition), \(event.readPoint),
                                 \(event.bizLocation), \(event.json))
                         """)
-                guard db.changesCount == 1 else {
+                let sequence: Int64
+                if db.changesCount == 1 {
+                    job.acceptedCount += 1
+                    sequence = db.lastInsertedRowID
+                    for identifier in event.identifiers {
+                        try db.execute(
+                            literal: """
+                                INSERT OR IGNORE INTO epcis_event_identifiers (identity, role, event_seq)
+                                VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
+                                """)
+                    }
+                } else {
                     job.duplicateCount += 1
-                    continue
+                    let existing = try db.row(
+                        """
+                        SELECT seq FROM epcis_events
+                        WHERE event_hash = \(event.hash.hex) AND declares_error = \(event.declaresError)
+                        """)
+                    guard let existing else { throw CorruptRow(table: "epcis_events", problem: "duplicate without a row") }
+                    sequence = try existing.decode(forColumn: "seq")
                 }
-                job.acceptedCount += 1
-                let sequence = db.lastInsertedRowID
-                for identifier in event.identifiers {
+                if let owner = job.organisationID {
                     try db.execute(
                         literal: """
-                            INSERT OR IGNORE INTO epcis_event_identifiers (identity, role, event_seq)
-                            VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
+                            INSERT OR IGNORE INTO epcis_event_owners (organisation_id, event_seq) VALUES (\(owner), \(sequence))
                             """)
                 }
             }
@@ -100,7 +114,8 @@ extension SQLiteStore: EventStore {
                 """
                 SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
                 WHERE (e.event_id = \(eventID) OR e.event_hash = \(hash))
-                  AND (\(organisationID) IS NULL OR e.organisation_id = \(organisationID))
+                  AND (\(organisationID) IS NULL OR EXISTS (
+                      SELECT 1 FROM epcis_event_owners o WHERE o.event_seq = e.seq AND o.organisation_id = \(organisationID)))
                 ORDER BY e.seq
                 """
             ).map(Self.storedEvent)

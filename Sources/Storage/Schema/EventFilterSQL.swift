@@ -24,7 +24,13 @@ struct EventFilterSQL {
     /// The clause for a query; `fetchLimit` is bound last, for the `LIMIT`.
     init(_ query: EventQuery, placeholder: @escaping (Int) -> String) {
         self.placeholder = placeholder
-        if let visibleTo = query.visibleTo { add("e.organisation_id = \(bind(.integer(visibleTo)))") }
+        if let visibleTo = query.visibleTo {
+            add(
+                """
+                EXISTS (SELECT 1 FROM epcis_event_owners o
+                WHERE o.event_seq = e.seq AND o.organisation_id = \(bind(.integer(visibleTo))))
+                """)
+        }
         if let after = query.after { add("e.seq > \(bind(.integer(after)))") }
         if !query.eventTypes.isEmpty { add("e.event_type IN (\(list(query.eventTypes)))") }
         if let from = query.eventTimeFrom { add("e.event_time >= \(bind(.instant(from)))") }

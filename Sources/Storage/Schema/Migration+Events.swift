@@ -12,6 +12,11 @@ extension Migration {
     /// (`https://id.gs1.org/01/…/21/…`), which is what `MATCH_*` queries and traces look up.
     /// Times are microseconds since 1970 in SQLite and `timestamptz` in PostgreSQL.
     ///
+    /// `epcis_event_owners` lists, for each event, every organisation that captured it, first or
+    /// again: an organisation sees the events it captured, including those another party had
+    /// captured before (`epcis_events.organisation_id` is the first). A local import has no
+    /// organisation and adds no owner.
+    ///
     /// Distribution: an event names many GTINs, so these tables are not keyed by GTIN. On a
     /// distributed engine `epcis_events` and `epcis_event_identifiers` are distributed by the
     /// event's `seq` and co-located, so capturing an event writes one shard; lookups by identity
@@ -61,7 +66,6 @@ extension Migration {
             "CREATE INDEX epcis_events_by_read_point ON epcis_events (read_point, seq)",
             "CREATE INDEX epcis_events_by_biz_location ON epcis_events (biz_location, seq)",
             "CREATE INDEX epcis_events_by_event_id ON epcis_events (event_id, seq)",
-            "CREATE INDEX epcis_events_by_organisation ON epcis_events (organisation_id, seq)",
             """
             CREATE TABLE epcis_event_identifiers (
                 identity TEXT NOT NULL,
@@ -71,6 +75,14 @@ extension Migration {
             ) WITHOUT ROWID
             """,
             "CREATE INDEX epcis_event_identifiers_by_event ON epcis_event_identifiers (event_seq)",
+            """
+            CREATE TABLE epcis_event_owners (
+                organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+                event_seq INTEGER NOT NULL REFERENCES epcis_events(seq),
+                PRIMARY KEY (organisation_id, event_seq)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX epcis_event_owners_by_event ON epcis_event_owners (event_seq)",
         ],
         postgres: [
             """
@@ -114,7 +126,6 @@ extension Migration {
             "CREATE INDEX epcis_events_by_read_point ON epcis_events (read_point, seq)",
             "CREATE INDEX epcis_events_by_biz_location ON epcis_events (biz_location, seq)",
             "CREATE INDEX epcis_events_by_event_id ON epcis_events (event_id, seq)",
-            "CREATE INDEX epcis_events_by_organisation ON epcis_events (organisation_id, seq)",
             """
             CREATE TABLE epcis_event_identifiers (
                 identity text NOT NULL,
@@ -124,6 +135,14 @@ extension Migration {
             )
             """,
             "CREATE INDEX epcis_event_identifiers_by_event ON epcis_event_identifiers (event_seq)",
+            """
+            CREATE TABLE epcis_event_owners (
+                organisation_id bigint NOT NULL REFERENCES organisations(id),
+                event_seq bigint NOT NULL REFERENCES epcis_events(seq),
+                PRIMARY KEY (organisation_id, event_seq)
+            )
+            """,
+            "CREATE INDEX epcis_event_owners_by_event ON epcis_event_owners (event_seq)",
         ]
     )
 }
