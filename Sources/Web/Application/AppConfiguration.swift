@@ -18,6 +18,8 @@ public import Storage
 /// | `scanRateLimitPerMinute` | `QUALITYLOOP_SCAN_RATE_LIMIT` | Int | `600` (0 turns the limit off) |
 /// | `maximumBodySize` | `QUALITYLOOP_MAX_BODY_BYTES` | Int | `8388608` (8 MiB) |
 /// | `bulkVerifyLimit` | `QUALITYLOOP_BULK_VERIFY_LIMIT` | Int | `10000` |
+/// | `epcisCaptureLimit` | `QUALITYLOOP_EPCIS_CAPTURE_LIMIT` | Int | `10000` |
+/// | `epcisCaptureFileSizeLimit` | `QUALITYLOOP_EPCIS_CAPTURE_MAX_BYTES` | Int | `16777216` (16 MiB) |
 /// | `idleTimeoutSeconds` | `QUALITYLOOP_IDLE_TIMEOUT` | Double | `15` |
 /// | `requestLogLevel` | `QUALITYLOOP_REQUEST_LOG_LEVEL` | Logger.Level | `info` |
 /// | `serverName` | `QUALITYLOOP_SERVER_NAME` | String | `QualityLoop` |
@@ -41,6 +43,10 @@ public struct AppConfiguration: Sendable {
     public var maximumBodySize: Int
     /// The most URIs one `POST /api/v1/verify` may carry. Default `10000`.
     public var bulkVerifyLimit: Int
+    /// The most events one EPCIS capture may hold (`GS1-EPCIS-Capture-Limit`). Default `10000`.
+    public var epcisCaptureLimit: Int = 10_000
+    /// The largest EPCIS capture body, in bytes (`GS1-EPCIS-Capture-File-Size-Limit`). Default 16 MiB.
+    public var epcisCaptureFileSizeLimit: Int = 16 * 1024 * 1024
     /// Seconds a connection may stay idle (or stalled mid-request) before it is closed. Default `15`.
     public var idleTimeoutSeconds: Double
     /// The level at which every request is logged. Default `info`.

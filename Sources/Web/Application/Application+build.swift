@@ -5,6 +5,7 @@ public import Logging
 import NIOCore
 import Passport
 public import Storage
+import Trace
 
 /// Builds the web application on opened stores: the router, the HTTP/1.1 server with an idle
 /// timeout (so that a stalled or malformed request cannot hold a connection forever), the
@@ -84,6 +85,15 @@ public func buildRouter(
     api.addRoutes(
         VerifyController(service: service, body: body, limit: configuration.bulkVerifyLimit).endpoints, atPath: "verify"
     )
+
+    let epcis = EPCISController(
+        capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit),
+        fileSizeLimit: configuration.epcisCaptureFileSizeLimit)
+    router.addRoutes(epcis.discovery, atPath: "/epcis")
+    router.group("/epcis")
+        .add(middleware: BearerAuthMiddleware(access: stores.access))
+        .group(context: SignedInRequestContext.self)
+        .addRoutes(epcis.endpoints)
 
     if methodFallbacks {
         MethodFallback.install(on: router)
