@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Passport",
             dependencies: [
-                "QualityCore", "QRCode", "Access",
+                "QualityCore", "QRCode", "Access", "Ledger",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "PassportTests",
             dependencies: [
-                "Passport", "QualityCore", "Access", "Storage",
+                "Passport", "QualityCore", "Access", "Storage", "Ledger",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
