@@ -26,7 +26,9 @@ extension LedgerCommand {
         var key: String = "./qualityloop-witness.key"
         @Option(help: "The witness's name in its cosignatures, for a key created now.")
         var name: String = "qualityloop-witness"
-        @Option(name: .customLong("log-key"), help: "The log's note verifier key to pin (default: trust the first one served).")
+        @Option(
+            name: .customLong("log-key"),
+            help: "The log's note verifier key to pin (default: trust the first one served).")
         var logKey: String?
         @Option(help: "Seconds between polls.") var interval: Double = 10
         @Flag(help: "Check once and exit.") var once = false
@@ -158,7 +160,8 @@ struct LogClient {
         let (data, response) = try await URLSession.shared.data(for: request)
         guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            throw ValidationError("GET \(path) answered \(status): \(String(decoding: data.prefix(300), as: UTF8.self))")
+            throw ValidationError(
+                "GET \(path) answered \(status): \(String(decoding: data.prefix(300), as: UTF8.self))")
         }
         return data
     }

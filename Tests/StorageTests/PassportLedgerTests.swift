@@ -91,7 +91,8 @@ struct PassportLedgerTests {
             #expect(entries[1...].allSatisfy { $0.record == batchKey })
             #expect(entries[2].actor == "organisation:\(regulator.id)")
             #expect(entries[2].payloadDigest != entries[3].payloadDigest)
-            #expect(entries[2] == (try PassportLedgerEntry.recall(try #require(recalled.recall), gtin: gtin, lot: "R1")))
+            #expect(
+                entries[2] == (try PassportLedgerEntry.recall(try #require(recalled.recall), gtin: gtin, lot: "R1")))
 
             try await ledger.close()
             let report = try await LedgerAudit(store: stores.ledger, verifier: LedgerSample.signer.verifierKey).run()

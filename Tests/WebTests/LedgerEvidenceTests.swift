@@ -35,7 +35,9 @@ struct LedgerEvidenceTests {
         return (ledger, uris)
     }
 
-    @Test("the JSON verdict carries evidence that verifies offline, and check-evidence agrees", arguments: LedgerBackend.all)
+    @Test(
+        "the JSON verdict carries evidence that verifies offline, and check-evidence agrees",
+        arguments: LedgerBackend.all)
     func evidenceVerifies(backend: LedgerBackend) async throws {
         try await LedgerBackend.withDirectory { directory in
             try await backend.withStores(in: directory) { stores in
@@ -83,7 +85,9 @@ struct LedgerEvidenceTests {
                         uri: WebWorld.path(of: uris[1]) + "?evidence=1", method: .get,
                         headers: [.accept: "application/json"])
                     let secondSerial = try #require(try other.json()["serial"] as? String)
-                    let firstSerial = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])["serial"] as! String
+                    let firstSerial =
+                        try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])[
+                            "serial"] as! String
                     let tampered = [
                         ("serial", first.replacingOccurrences(of: firstSerial, with: secondSerial)),
                         ("manifest", first.replacingOccurrences(of: "count 10", with: "count 90")),
@@ -98,7 +102,9 @@ struct LedgerEvidenceTests {
                     }
                     let otherKey = try NoteSigner.generate(name: LedgerKeyFile.defaultOrigin).verifierKey.description
                     let file = "\(directory)/verdict-0.json"
-                    let wrongKey = try await QLoopProcess.run(["ledger", "check-evidence", file, "--public-key", otherKey])
+                    let wrongKey = try await QLoopProcess.run([
+                        "ledger", "check-evidence", file, "--public-key", otherKey,
+                    ])
                     #expect(wrongKey.status == 1)
                     let missing = try await QLoopProcess.run(["ledger", "check-evidence", "\(directory)/nothing.json"])
                     #expect(missing.status == 2)

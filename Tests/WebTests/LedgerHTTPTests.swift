@@ -77,7 +77,8 @@ struct LedgerHTTPTests {
                     }
 
                     let older = try Checkpoint.open(early.note, verifier: key)
-                    let response = try await client.execute(uri: "/ledger/proof/consistency?from=10&to=37", method: .get)
+                    let response = try await client.execute(
+                        uri: "/ledger/proof/consistency?from=10&to=37", method: .get)
                     #expect(response.status == .ok)
                     let proof = try Self.decode(ConsistencyProof.self, response)
                     try proof.verify(firstRoot: older.rootHash, secondRoot: checkpoint.rootHash)

@@ -31,7 +31,9 @@ public struct LedgerEvidence: Sendable, Hashable, Codable {
     /// Checks the evidence: the checkpoint is signed by the log's key, the leaf data is a
     /// well-formed entry, and the proof leads from its leaf hash to the checkpoint's root.
     /// Returns the checkpoint and the entry; throws what failed.
-    public func verify(trusting key: NoteVerifierKey) throws(LedgerError) -> (checkpoint: Checkpoint, entry: LedgerEntry) {
+    public func verify(trusting key: NoteVerifierKey) throws(LedgerError) -> (
+        checkpoint: Checkpoint, entry: LedgerEntry
+    ) {
         let opened = try Checkpoint.open(checkpoint, verifier: key)
         let entry = try LedgerEntry(canonicalEncoding: Array(leafData))
         let proof = InclusionProof(leafIndex: leafIndex, treeSize: opened.treeSize, hashes: inclusionProof)
