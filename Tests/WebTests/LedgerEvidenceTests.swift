@@ -114,6 +114,40 @@ struct LedgerEvidenceTests {
         }
     }
 
+    @Test("the scan page links a genuine unit to its evidence, and a forged one to none")
+    func scanPageLink() async throws {
+        try await LedgerBackend.withDirectory { directory in
+            try await LedgerBackend(kind: .sqlite).withStores(in: directory) { stores in
+                let configuration = LedgerHTTPTests.configuration(directory: directory)
+                let (ledger, uris) = try await Self.seed(stores, configuration: configuration)
+                let forged = String(uris[0].dropLast()) + (uris[0].last == "A" ? "B" : "A")
+                let app = try await buildApplication(configuration, stores: stores, logger: WebWorld.logger)
+                try await app.test(.live) { client in
+                    let page = try await client.execute(
+                        uri: WebWorld.path(of: uris[0]) + "?lang=en", method: .get, headers: [.accept: "text/html"])
+                    #expect(page.status == .ok)
+                    let marker = "rel=\"evidence\">Ledger evidence</a>"
+                    #expect(page.text.contains(marker))
+                    let start = try #require(
+                        page.text.range(
+                            of: "<a href=\"", options: .backwards,
+                            range: page.text.startIndex..<page.text.range(of: marker)!.lowerBound))
+                    let href = page.text[start.upperBound...].prefix { $0 != "\"" }
+                        .replacingOccurrences(of: "&amp;", with: "&")
+                    #expect(href.contains("format=json") && href.contains("evidence=1"))
+                    let followed = try await client.execute(uri: href, method: .get)
+                    #expect(try followed.json()["evidence"] is [String: Any], "\(href)")
+
+                    let forgedPage = try await client.execute(
+                        uri: WebWorld.path(of: forged), method: .get, headers: [.accept: "text/html"])
+                    #expect(forgedPage.status == .ok)
+                    #expect(!forgedPage.text.contains("rel=\"evidence\""))
+                }
+                try await ledger.close()
+            }
+        }
+    }
+
     @Test("a forged serial or an unknown product gets no evidence")
     func noEvidenceForForgeries() async throws {
         try await LedgerBackend.withDirectory { directory in

@@ -105,7 +105,8 @@ public struct DigitalLinkResolver: Sendable {
             chinese: Self.link(request, setting: "lang", to: "zh"),
             english: Self.link(request, setting: "lang", to: "en"),
             json: Self.link(request, setting: "format", to: "json"),
-            linkset: Self.link(request, setting: "linkType", to: "linkset"))
+            linkset: Self.link(request, setting: "linkType", to: "linkset"),
+            evidence: Self.link(request, setting: "format", to: "json") + "&evidence=1")
         let model = ScanPage(verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri))
         let html = pages.render(model, template: "scan")
         return Response(
