@@ -181,6 +181,26 @@ public struct PassportService: Sendable {
 
     // MARK: Ledger
 
+    /// Appends the manifests of issuances that were stored but never reached the ledger (a
+    /// crash or a failed append between the two steps of `issueCodes`), oldest first, and
+    /// returns how many. Only issuances older than `grace` are taken, so that an issuance whose
+    /// append is still in flight (in this process or another) is left to its own request.
+    @discardableResult
+    public func appendMissingIssuanceManifests(grace: TimeInterval = 300) async throws -> Int {
+        guard let ledger else { return 0 }
+        var appended = 0
+        while true {
+            let missing = try await store.issuancesMissingLedgerIndex(issuedBefore: now() - grace, limit: 1_000)
+            guard !missing.isEmpty else { return appended }
+            let positions = try await ledger.append(contentsOf: missing.map { IssuanceManifest($0).entry })
+            for (issuance, position) in zip(missing, positions) {
+                try await store.recordLedgerIndex(position, of: issuance)
+                catalog.invalidate(gtin: issuance.gtin)
+            }
+            appended += missing.count
+        }
+    }
+
     /// Appends an entry when the service has a ledger, returning its position once committed.
     @discardableResult
     func appendToLedger(_ entry: @autoclosure () throws -> LedgerEntry) async throws -> UInt64? {

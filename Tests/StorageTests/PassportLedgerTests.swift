@@ -101,6 +101,46 @@ struct PassportLedgerTests {
         }
     }
 
+    @Test("manifests of issuances that never reached the ledger are appended later", arguments: StoreFixture.all)
+    func missingManifests(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            let producer = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)
+            try await stores.access.addCompanyPrefix(try CompanyPrefix("6901234"), to: producer.id)
+            let gtin = try Sample.gtin(item: 4)
+            // Written as if the process stopped between storing each issuance and appending it.
+            let tenMinutesAgo = Date().addingTimeInterval(-600)
+            let unlogged = PassportService(
+                store: stores.passport, access: stores.access, stem: "https://id.test.example",
+                now: { tenMinutesAgo })
+            _ = try await unlogged.registerProduct(
+                ProductDraft(gtin: gtin.gtin14, name: "Tea", category: "food"), by: producer)
+            _ = try await unlogged.registerBatch(
+                BatchDraft(gtin: gtin.gtin14, lot: "T1", produced: "2026-03-01"), by: producer)
+            let old = try await unlogged.issueCodes(gtin: gtin, lot: "T1", count: 5, by: producer)
+            let older = try await unlogged.issueCodes(gtin: gtin, lot: "T1", count: 5, by: producer)
+            let justNow = try await PassportService(
+                store: stores.passport, access: stores.access, stem: "https://id.test.example"
+            ).issueCodes(gtin: gtin, lot: "T1", count: 5, by: producer)
+            #expect(old.ledgerIndex == nil && older.ledgerIndex == nil && justNow.ledgerIndex == nil)
+
+            let (service, ledger) = Self.service(stores)
+            let appended = try await service.appendMissingIssuanceManifests(grace: 60)
+            let again = try await service.appendMissingIssuanceManifests(grace: 60)
+
+            #expect(appended == 2 && again == 0)
+            let stored = try await stores.passport.issuances(gtin: gtin, lot: "T1")
+            #expect(stored.map(\.ledgerIndex) == [0, 1, nil], "the recent issuance is left to its own request")
+            for issuance in stored.prefix(2) {
+                let position = try #require(issuance.ledgerIndex)
+                let leaf = try #require(try await stores.ledger.ledgerLeaves(from: position, limit: 1).first)
+                #expect(try leaf.entry() == IssuanceManifest(issuance).entry)
+            }
+            try await ledger.close()
+            let report = try await LedgerAudit(store: stores.ledger, verifier: LedgerSample.signer.verifierKey).run()
+            #expect(report.isClean, "\(report.problem?.message ?? "")")
+        }
+    }
+
     @Test("a manifest text that is not canonical is refused")
     func manifestParsing() throws {
         let issuance = Issuance(

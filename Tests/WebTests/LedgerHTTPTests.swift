@@ -175,6 +175,33 @@ struct LedgerHTTPTests {
         await world.close()
     }
 
+    @Test("at start-up the server appends the manifests of old issuances that never reached the ledger")
+    func startupAppendsMissingManifests() async throws {
+        let world = try await WebWorld()
+        let tenMinutesAgo = Date().addingTimeInterval(-600)
+        let unlogged = PassportService(
+            store: world.stores.passport, access: world.stores.access, stem: WebWorld.stem, now: { tenMinutesAgo })
+        let old = try await unlogged.issueCodes(gtin: world.gtin, lot: "LOT1", count: 3, by: world.producerA)
+        #expect(old.ledgerIndex == nil)
+        try await world.withApp(.live) { client in
+            var stored: Issuance?
+            let started = ContinuousClock.now
+            while stored?.ledgerIndex == nil, ContinuousClock.now - started < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(100))
+                stored = try await world.stores.passport.issuances(gtin: world.gtin, lot: "LOT1").first {
+                    $0.id == old.id
+                }
+            }
+            let position = try #require(stored?.ledgerIndex)
+            let leaf = try #require(try await world.stores.ledger.ledgerLeaves(from: position, limit: 1).first)
+            #expect(try leaf.entry() == IssuanceManifest(try #require(stored)).entry)
+            let recent = try await world.stores.passport.issuances(gtin: world.gtin, lot: "REC1")
+            #expect(recent.allSatisfy { $0.ledgerIndex == nil }, "issuances younger than the grace are left alone")
+            _ = client
+        }
+        await world.close()
+    }
+
     @Test("the server creates its signing key on first run, private, outside the database, and keeps it")
     func keyCreatedOnFirstRun() async throws {
         try await LedgerBackend.withDirectory { directory in

@@ -44,6 +44,17 @@ extension PostgresStore {
         ).map(Self.issuance)
     }
 
+    /// Issuances issued before a time whose manifest has no ledger position, by id.
+    public func issuancesMissingLedgerIndex(issuedBefore: Date, limit: Int) async throws -> [Issuance] {
+        try await rows(
+            """
+            SELECT \(unescaped: Self.issuanceColumns) FROM issuances
+            WHERE ledger_index IS NULL AND issued_at < \(PostgresInstant(issuedBefore))
+            ORDER BY id LIMIT \(Int64(max(0, limit)))
+            """
+        ).map(Self.issuance)
+    }
+
     /// Records the ledger position of an issuance's manifest.
     public func recordLedgerIndex(_ index: UInt64, of issuance: Issuance) async throws {
         let updated = try await rows(

@@ -49,6 +49,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Issuances issued before a time whose manifest has no ledger position, by id.
+    public func issuancesMissingLedgerIndex(issuedBefore: Date, limit: Int) async throws -> [Issuance] {
+        let before = issuedBefore.microsecondsSince1970
+        return try await pool.read { db in
+            try db.rows(
+                """
+                SELECT \(Self.issuanceColumns) FROM issuances
+                WHERE ledger_index IS NULL AND issued_at < \(before) ORDER BY id LIMIT \(max(0, limit))
+                """
+            ).map(Self.issuance)
+        }
+    }
+
     /// Records the ledger position of an issuance's manifest.
     public func recordLedgerIndex(_ index: UInt64, of issuance: Issuance) async throws {
         let position = Int64(index)

@@ -24,7 +24,14 @@ public func buildApplication(
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: configuration.serverName),
-        services: [LedgerService(ledger: ledger, logger: logger)],
+        services: [
+            LedgerService(
+                ledger: ledger,
+                passport: PassportService(
+                    store: stores.passport, access: stores.access, stem: configuration.effectiveResolverStem,
+                    ledger: ledger),
+                logger: logger)
+        ],
         logger: logger)
 }
 
