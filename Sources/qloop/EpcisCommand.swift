@@ -7,7 +7,7 @@ import Trace
 struct EpcisCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epcis", abstract: "EPCIS 2.0 capture, queries, event hashes and document validation.",
-        subcommands: [Hash.self, Validate.self, Import.self])
+        subcommands: [Hash.self, Validate.self, Import.self, Query.self])
 
     /// Reads and decodes one document, reporting a file or syntax error on standard error.
     static func document(at path: String) -> EPCISDocument? {

@@ -157,3 +157,42 @@ extension PostgresInstant {
         microsecondsSince1970 = microseconds
     }
 }
+
+extension PostgresStore {
+    /// Every event naming any of the identities, with all its identifiers, in capture order.
+    public func traceEvents(naming identities: [String], visibleTo organisationID: Int64?) async throws
+        -> [TraceEvent]
+    {
+        var events: [Int64: TraceEvent] = [:]
+        for chunk in TraceSQL.chunks(Array(Set(identities))) {
+            let filter = TraceSQL.events(naming: chunk, visibleTo: organisationID, placeholder: { "$\($0)" })
+            var bindings = PostgresBindings()
+            for value in filter.values {
+                switch value {
+                case .text(let text): bindings.append(text)
+                case .instant(let micros): bindings.append(PostgresInstant(microseconds: micros))
+                case .integer(let number): bindings.append(number)
+                }
+            }
+            for row in try await rows(PostgresQuery(unsafeSQL: TraceSQL.eventsStatement(filter), binds: bindings)) {
+                let (sequence, hex, eventID, type, action, eventTime, bizStep, disposition, readPoint, bizLocation) =
+                    try row.decode(
+                        (Int64, String, String, String, String?, PostgresInstant, String?, String?, String?, String?).self)
+                events[sequence] = TraceEvent(
+                    sequence: sequence, hash: try CaptureErrorsCoding.hash(hex: hex), eventID: eventID, type: type,
+                    action: action, eventTime: eventTime.microsecondsSince1970, bizStep: bizStep,
+                    disposition: disposition, readPoint: readPoint, bizLocation: bizLocation, identifiers: [])
+            }
+        }
+        for chunk in TraceSQL.chunks(Array(events.keys)) {
+            var bindings = PostgresBindings()
+            for sequence in chunk { bindings.append(sequence) }
+            let statement = TraceSQL.identifiersStatement(count: chunk.count, placeholder: { "$\($0)" })
+            for row in try await rows(PostgresQuery(unsafeSQL: statement, binds: bindings)) {
+                let (sequence, identity, role) = try row.decode((Int64, String, String).self)
+                events[sequence]?.identifiers.append(try TraceSQL.identifier(identity: identity, role: role))
+            }
+        }
+        return events.values.sorted { $0.sequence < $1.sequence }
+    }
+}

@@ -139,3 +139,40 @@ extension SQLiteStore: EventStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Every event naming any of the identities, with all its identifiers, in capture order.
+    public func traceEvents(naming identities: [String], visibleTo organisationID: Int64?) async throws
+        -> [TraceEvent]
+    {
+        try await pool.read { db in
+            var events: [Int64: TraceEvent] = [:]
+            for chunk in TraceSQL.chunks(Array(Set(identities))) {
+                let filter = TraceSQL.events(naming: chunk, visibleTo: organisationID, placeholder: { _ in "?" })
+                let rows = try Row.fetchAll(
+                    db, sql: TraceSQL.eventsStatement(filter),
+                    arguments: StatementArguments(filter.values.map(Self.databaseValue)))
+                for row in rows {
+                    let event = TraceEvent(
+                        sequence: try row.decode(atIndex: 0), hash: try CaptureErrorsCoding.hash(hex: try row.decode(atIndex: 1)),
+                        eventID: try row.decode(atIndex: 2), type: try row.decode(atIndex: 3), action: try row.decode(atIndex: 4),
+                        eventTime: try row.decode(atIndex: 5), bizStep: try row.decode(atIndex: 6),
+                        disposition: try row.decode(atIndex: 7), readPoint: try row.decode(atIndex: 8),
+                        bizLocation: try row.decode(atIndex: 9), identifiers: [])
+                    events[event.sequence] = event
+                }
+            }
+            for chunk in TraceSQL.chunks(Array(events.keys)) {
+                let rows = try Row.fetchAll(
+                    db, sql: TraceSQL.identifiersStatement(count: chunk.count, placeholder: { _ in "?" }),
+                    arguments: StatementArguments(chunk))
+                for row in rows {
+                    let sequence: Int64 = try row.decode(atIndex: 0)
+                    events[sequence]?.identifiers.append(
+                        try TraceSQL.identifier(identity: try row.decode(atIndex: 1), role: try row.decode(atIndex: 2)))
+                }
+            }
+            return events.values.sorted { $0.sequence < $1.sequence }
+        }
+    }
+}

@@ -15,4 +15,8 @@ public protocol EventStore: Sendable {
 
     /// The stored events with an event ID (or whose event hash is that ID), in capture order.
     func events(withID eventID: String, visibleTo organisationID: Int64?) async throws -> [StoredEvent]
+
+    /// Every event naming any of the identities (canonical), in any role, with all the
+    /// identifiers each names, in capture order; for the trace graph.
+    func traceEvents(naming identities: [String], visibleTo organisationID: Int64?) async throws -> [TraceEvent]
 }

@@ -101,6 +101,10 @@ public func buildRouter(
         .add(middleware: BearerAuthMiddleware(access: stores.access))
         .group(context: SignedInRequestContext.self)
         .addRoutes(epcis.endpoints)
+    router.group("/trace")
+        .add(middleware: BearerAuthMiddleware(access: stores.access))
+        .group(context: SignedInRequestContext.self)
+        .addRoutes(TraceController(graph: TraceGraph(store: stores.events)).endpoints)
 
     if methodFallbacks {
         MethodFallback.install(on: router)
