@@ -39,7 +39,11 @@ extension LedgerCommand {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? "") else {
                 throw ValidationError("--url must be an http or https URL")
             }
-            if let logKey { _ = try NoteVerifierKey(parsing: logKey) }
+            if let logKey {
+                do { _ = try NoteVerifierKey(parsing: logKey) } catch {
+                    throw ValidationError("--log-key is not a note verifier key: \(error)")
+                }
+            }
         }
 
         func run() async throws {
