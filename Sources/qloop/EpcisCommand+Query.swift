@@ -12,7 +12,8 @@ extension EpcisCommand {
                 "Print the stored events matching EPCIS query parameters (eventType=ObjectEvent EQ_bizStep=shipping MATCH_epc=… perPage=…) as an EPCISQueryDocument."
         )
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "Query parameters as NAME=VALUE, the names of GET /epcis/events; several values separated by |.")
+        @Argument(
+            help: "Query parameters as NAME=VALUE, the names of GET /epcis/events; several values separated by |.")
         var parameters: [String] = []
 
         /// Runs the command.

@@ -47,7 +47,9 @@ struct TraceCommand: AsyncParsableCommand {
         }
         let output = TraceJSON(
             identifier: result.identifier, identity: result.identity, truncated: result.truncated,
-            nodes: result.nodes.map { .init(identity: $0.identity, relation: $0.relation.rawValue, distance: $0.distance) },
+            nodes: result.nodes.map {
+                .init(identity: $0.identity, relation: $0.relation.rawValue, distance: $0.distance)
+            },
             events: result.events.map {
                 .init(
                     eventID: $0.eventID, eventHash: $0.hash.uri, type: $0.type, action: $0.action,

@@ -50,7 +50,9 @@ enum EventSample {
     static func documentWithOneMore() -> String {
         document.replacingOccurrences(
             of: #""eventList": ["#,
-            with: #""eventList": [{"type": "ObjectEvent", "eventTime": "2026-03-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(unit2URN)"], "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold"},"#)
+            with:
+                #""eventList": [{"type": "ObjectEvent", "eventTime": "2026-03-05T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(unit2URN)"], "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold"},"#
+        )
     }
 
     /// Captures a document through the core service into a store.

@@ -6,7 +6,8 @@ import Testing
 import Trace
 
 extension StoreConformance {
-    @Test("a captured document is stored whole and a second capture of it is all duplicates", arguments: StoreFixture.all)
+    @Test(
+        "a captured document is stored whole and a second capture of it is all duplicates", arguments: StoreFixture.all)
     func captureIsIdempotent(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let first = try await EventSample.capture(into: stores)
@@ -26,8 +27,10 @@ extension StoreConformance {
     @Test("an event repeated inside one document is stored once", arguments: StoreFixture.all)
     func duplicateInsideDocument(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let repeated = #"{"type": "ObjectEvent", "eventTime": "2026-03-01T00:00:00Z", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(EventSample.unit1URN)"], "action": "OBSERVE"}"#
-            let sameInstant = #"{"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(EventSample.unit1URN)"], "action": "OBSERVE"}"#
+            let repeated =
+                #"{"type": "ObjectEvent", "eventTime": "2026-03-01T00:00:00Z", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(EventSample.unit1URN)"], "action": "OBSERVE"}"#
+            let sameInstant =
+                #"{"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", "epcList": ["\#(EventSample.unit1URN)"], "action": "OBSERVE"}"#
             let doubled = EventSample.document.replacingOccurrences(
                 of: #""eventList": ["#, with: #""eventList": ["# + repeated + ", " + sameInstant + ",")
 
@@ -39,12 +42,15 @@ extension StoreConformance {
         }
     }
 
-    @Test("a document with an error is rejected whole: its job keeps every reason, no event is stored", arguments: StoreFixture.all)
+    @Test(
+        "a document with an error is rejected whole: its job keeps every reason, no event is stored",
+        arguments: StoreFixture.all)
     func rejectedCapture(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let broken = EventSample.document
                 .replacingOccurrences(of: #""bizStep": "packing""#, with: #""bizStep": "wrapping""#)
-                .replacingOccurrences(of: #""eventTime": "2026-03-03T08:00:00+08:00""#, with: #""eventTime": "03/03/2026""#)
+                .replacingOccurrences(
+                    of: #""eventTime": "2026-03-03T08:00:00+08:00""#, with: #""eventTime": "03/03/2026""#)
 
             let job = try await EventSample.capture(broken, into: stores)
 
@@ -87,12 +93,19 @@ extension StoreConformance {
             let march3 = try #require(EPCISTimestamp("2026-03-03T08:00:00+08:00").microsecondsSince1970)
             let recorded = Int64(1_800_000_000) * 1_000_000
 
-            #expect(try await EventSample.steps(stores) { $0.eventTypes = ["ObjectEvent"] } == ["commissioning", "shipping"])
+            #expect(
+                try await EventSample.steps(stores) { $0.eventTypes = ["ObjectEvent"] } == [
+                    "commissioning", "shipping",
+                ])
             #expect(
                 try await EventSample.steps(stores) { $0.eventTypes = ["AggregationEvent", "TransformationEvent"] }
                     == ["packing", "commissioning"])
-            #expect(try await EventSample.steps(stores) { $0.eventTimeFrom = march2 } == ["packing", "shipping", "commissioning"])
-            #expect(try await EventSample.steps(stores) { $0.eventTimeBefore = march3 } == ["commissioning", "packing"])
+            #expect(
+                try await EventSample.steps(stores) { $0.eventTimeFrom = march2 } == [
+                    "packing", "shipping", "commissioning",
+                ])
+            #expect(
+                try await EventSample.steps(stores) { $0.eventTimeBefore = march3 } == ["commissioning", "packing"])
             #expect(try await EventSample.steps(stores) { $0.recordTimeFrom = recorded }.count == 4)
             #expect(try await EventSample.steps(stores) { $0.recordTimeFrom = recorded + 1 }.isEmpty)
             #expect(try await EventSample.steps(stores) { $0.recordTimeBefore = recorded + 1 }.count == 4)
@@ -115,7 +128,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("identifier matches treat an EPC URN and a Digital Link of one key as one identity", arguments: StoreFixture.all)
+    @Test(
+        "identifier matches treat an EPC URN and a Digital Link of one key as one identity", arguments: StoreFixture.all
+    )
     func queryByIdentifiers(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             _ = try await EventSample.capture(into: stores)
@@ -128,14 +143,24 @@ extension StoreConformance {
             }
 
             #expect(EPCISIdentifier(EventSample.unit1Link).canonical == unit1)
-            #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_epc", [unit1])] } == ["commissioning", "packing"])
+            #expect(
+                try await EventSample.steps(stores) { $0.matches = [match("MATCH_epc", [unit1])] } == [
+                    "commissioning", "packing",
+                ])
             #expect(
                 try await EventSample.steps(stores) { $0.matches = [match("MATCH_anyEPC", [unit1])] }
                     == ["commissioning", "packing", "commissioning"])
-            #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_parentID", [pallet])] } == ["packing"])
+            #expect(
+                try await EventSample.steps(stores) { $0.matches = [match("MATCH_parentID", [pallet])] } == ["packing"])
             #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_epc", [pallet])] } == ["shipping"])
-            #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_inputEPC", [unit1])] } == ["commissioning"])
-            #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_outputEPCClass", [lot])] } == ["commissioning"])
+            #expect(
+                try await EventSample.steps(stores) { $0.matches = [match("MATCH_inputEPC", [unit1])] } == [
+                    "commissioning"
+                ])
+            #expect(
+                try await EventSample.steps(stores) { $0.matches = [match("MATCH_outputEPCClass", [lot])] } == [
+                    "commissioning"
+                ])
             #expect(try await EventSample.steps(stores) { $0.matches = [match("MATCH_epcClass", [lot])] }.isEmpty)
             #expect(
                 try await EventSample.steps(stores) {
@@ -170,7 +195,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("an organisation sees the events it captured, first or again; the event ID finds an event", arguments: StoreFixture.all)
+    @Test(
+        "an organisation sees the events it captured, first or again; the event ID finds an event",
+        arguments: StoreFixture.all)
     func visibilityAndEventIDs(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let dairy = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)
@@ -182,7 +209,8 @@ extension StoreConformance {
             let stored = try #require(try await stores.events.events(matching: EventQuery()).events.first)
             let byID = try await stores.events.events(withID: stored.eventID, visibleTo: dairy.id)
             let hidden = try await stores.events.events(withID: stored.eventID, visibleTo: market.id)
-            let unknown = try await stores.events.events(withID: "urn:uuid:00000000-0000-0000-0000-000000000000", visibleTo: nil)
+            let unknown = try await stores.events.events(
+                withID: "urn:uuid:00000000-0000-0000-0000-000000000000", visibleTo: nil)
 
             let recapture = try await EventSample.capture(into: stores, by: market.id)
             let theirsAfter = try await EventSample.steps(stores) { $0.visibleTo = market.id }

@@ -55,7 +55,9 @@ enum TraceSample {
 }
 
 extension StoreConformance {
-    @Test("a unit's trace follows its containers up and transformations both ways, not its neighbours", arguments: StoreFixture.all)
+    @Test(
+        "a unit's trace follows its containers up and transformations both ways, not its neighbours",
+        arguments: StoreFixture.all)
     func traceOfUnit(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let job = try await EventCapture(store: stores.events).capture(Array(TraceSample.document.utf8), by: nil)
@@ -87,7 +89,8 @@ extension StoreConformance {
 
             let container = try await TraceGraph(store: stores.events).trace(TraceSample.container, visibleTo: nil)
             let pallet2 = try await TraceGraph(store: stores.events).trace(TraceSample.pallet2, visibleTo: nil)
-            let limited = try await TraceGraph(store: stores.events, nodeLimit: 2).trace(TraceSample.container, visibleTo: nil)
+            let limited = try await TraceGraph(store: stores.events, nodeLimit: 2).trace(
+                TraceSample.container, visibleTo: nil)
 
             #expect(
                 TraceSample.nodes(container) == [
@@ -100,7 +103,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("a trace sees only what the organisation may see; a malformed identifier is invalid", arguments: StoreFixture.all)
+    @Test(
+        "a trace sees only what the organisation may see; a malformed identifier is invalid",
+        arguments: StoreFixture.all)
     func traceVisibility(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let producer = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)

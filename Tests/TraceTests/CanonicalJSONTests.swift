@@ -55,7 +55,8 @@ struct CanonicalJSONTests {
     func queryParameters() throws {
         let query = try EventQuery(
             parameters: [
-                ("eventType", "ObjectEvent|AggregationEvent"), ("EQ_bizStep", "shipping|urn:epcglobal:cbv:bizstep:receiving"),
+                ("eventType", "ObjectEvent|AggregationEvent"),
+                ("EQ_bizStep", "shipping|urn:epcglobal:cbv:bizstep:receiving"),
                 ("GE_eventTime", "2026-03-01T08:00:00 08:00"), ("MATCH_epc", "urn:epc:id:sgtin:4012345.011111.9876"),
                 ("perPage", "5"), ("nextPageToken", EventQuery.pageToken(after: 77)),
             ], visibleTo: 3)
@@ -64,7 +65,10 @@ struct CanonicalJSONTests {
         #expect(
             query.bizSteps == ["https://ref.gs1.org/cbv/BizStep-shipping", "https://ref.gs1.org/cbv/BizStep-receiving"])
         #expect(query.eventTimeFrom == EPCISTimestamp("2026-03-01T00:00:00Z").microsecondsSince1970)
-        #expect(query.matches == [.init(identities: ["https://id.gs1.org/01/04012345111118/21/9876"], roles: [.epc, .child])])
+        #expect(
+            query.matches == [
+                .init(identities: ["https://id.gs1.org/01/04012345111118/21/9876"], roles: [.epc, .child])
+            ])
         #expect(query.limit == 5 && query.after == 77 && query.visibleTo == 3)
         for bad in [
             ("perPage", "0"), ("perPage", "1001"), ("LT_recordTime", "2026-03-01"), ("EQ_action", "CREATE"),

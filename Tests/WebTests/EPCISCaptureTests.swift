@@ -37,7 +37,9 @@ struct EPCISCaptureTests {
         return events
     }
 
-    @Test("every shared document and event is accepted; capturing them again gives duplicates", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "every shared document and event is accepted; capturing them again gives duplicates",
+        arguments: EPCISWorld.Backend.all)
     func sharedDocuments(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
@@ -46,7 +48,8 @@ struct EPCISCaptureTests {
                 var stored = 0
                 var created = 0
                 for path in documents {
-                    let (response, job) = try await Self.capture(try EPCISTestData.data(path), client: client, world: world)
+                    let (response, job) = try await Self.capture(
+                        try EPCISTestData.data(path), client: client, world: world)
                     #expect(response.status == .accepted, "\(path): \(response.text)")
                     #expect(response.headers[.location]?.hasPrefix("/epcis/capture/cap_") == true)
                     #expect(job?["success"] as? Bool == true, "\(path): \(String(describing: job))")
@@ -71,7 +74,8 @@ struct EPCISCaptureTests {
                     #expect(again.status == .ok)
                     #expect(try again.json()["duplicate"] as? Bool == true)
                     let location = try #require(again.headers[.location])
-                    let event = try await client.execute(uri: location, method: .get, headers: world.headers("platform"))
+                    let event = try await client.execute(
+                        uri: location, method: .get, headers: world.headers("platform"))
                     #expect(event.status == .ok, "\(location)")
                 }
 
@@ -82,20 +86,24 @@ struct EPCISCaptureTests {
                     #expect(job?["duplicateCount"] as? Int == job?["eventCount"] as? Int)
                 }
                 #expect(try await Self.allEvents(client: client, world: world, perPage: 50).count == stored)
-                #expect(try await Self.allEvents(client: client, world: world, as: "regulator").count == stored + created)
+                #expect(
+                    try await Self.allEvents(client: client, world: world, as: "regulator").count == stored + created)
                 #expect(try await Self.allEvents(client: client, world: world, as: "platform").count == 5)
             }
         }
     }
 
-    @Test("every invalid shared document is rejected whole, its job naming each problem", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "every invalid shared document is rejected whole, its job naming each problem",
+        arguments: EPCISWorld.Backend.all)
     func invalidDocuments(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
                 let invalid = EPCISTestData.files(EPCISTestData.capture + "/Invalid")
                 #expect(invalid.count == 15)
                 for path in invalid {
-                    let (response, job) = try await Self.capture(try EPCISTestData.data(path), client: client, world: world)
+                    let (response, job) = try await Self.capture(
+                        try EPCISTestData.data(path), client: client, world: world)
                     #expect(response.status == .accepted, "\(path): \(response.text)")
                     #expect(job?["success"] as? Bool == false, "\(path)")
                     #expect(job?["acceptedCount"] as? Int == 0)
@@ -108,7 +116,8 @@ struct EPCISCaptureTests {
                     }
                 }
                 let (_, job) = try await Self.capture(
-                    try EPCISTestData.data(EPCISTestData.capture + "/Invalid/ObjectEvent_with_non_standard_bizStep_in_second_event.json"),
+                    try EPCISTestData.data(
+                        EPCISTestData.capture + "/Invalid/ObjectEvent_with_non_standard_bizStep_in_second_event.json"),
                     client: client, world: world)
                 let instances = (job?["errors"] as? [[String: Any]] ?? []).compactMap { $0["instance"] as? String }
                 #expect(instances.contains("epcisBody.eventList[1].bizStep"))
@@ -117,12 +126,15 @@ struct EPCISCaptureTests {
         }
     }
 
-    @Test("the same events in JSON-LD and in XML are one set: the XML capture is all duplicates", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "the same events in JSON-LD and in XML are one set: the XML capture is all duplicates",
+        arguments: EPCISWorld.Backend.all)
     func jsonAndXMLAreOneIdentity(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
                 let stem = "epcis-event-hash/examples/ReferenceEventHashAlgorithm"
-                let (_, json) = try await Self.capture(try EPCISTestData.data(stem + ".jsonld"), client: client, world: world)
+                let (_, json) = try await Self.capture(
+                    try EPCISTestData.data(stem + ".jsonld"), client: client, world: world)
                 let (xmlResponse, xml) = try await Self.capture(
                     try EPCISTestData.data(stem + ".xml"), client: client, world: world, contentType: "application/xml")
 

@@ -44,7 +44,9 @@ struct EPCISImportCommandTests {
         return try await world.stores.events.events(matching: query).events.count
     }
 
-    @Test("files are stored whole or rejected whole; a second import reports duplicates", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "files are stored whole or rejected whole; a second import reports duplicates",
+        arguments: EPCISWorld.Backend.all)
     func importFiles(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             let documents = EPCISTestData.files(EPCISTestData.capture + "/Documents")

@@ -43,12 +43,15 @@ struct EPCISQueryTests {
         }
     }
 
-    @Test("standard query parameters select events; identifiers match in either spelling", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "standard query parameters select events; identifiers match in either spelling",
+        arguments: EPCISWorld.Backend.all)
     func queries(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
                 let captured = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: Self.body)
                 #expect(captured.status == .accepted)
                 func steps(_ query: String) async throws -> [String] {
@@ -59,8 +62,12 @@ struct EPCISQueryTests {
                 }
 
                 #expect(try await steps("eventType=ObjectEvent") == ["commissioning", "shipping"])
-                #expect(try await steps("eventType=AggregationEvent%7CTransformationEvent") == ["packing", "commissioning"])
-                #expect(try await steps("GE_eventTime=2026-03-02T00:00:00Z&LT_eventTime=2026-03-03T08:00:00%2B08:00") == ["packing"])
+                #expect(
+                    try await steps("eventType=AggregationEvent%7CTransformationEvent") == ["packing", "commissioning"])
+                #expect(
+                    try await steps("GE_eventTime=2026-03-02T00:00:00Z&LT_eventTime=2026-03-03T08:00:00%2B08:00") == [
+                        "packing"
+                    ])
                 #expect(try await steps("GE_recordTime=2000-01-01T00:00:00Z").count == 4)
                 #expect(try await steps("GE_recordTime=2999-01-01T00:00:00Z").isEmpty)
                 #expect(try await steps("EQ_bizStep=shipping") == ["shipping"])
@@ -68,24 +75,29 @@ struct EPCISQueryTests {
                 #expect(try await steps("EQ_disposition=in_transit%7Cactive") == ["commissioning", "shipping"])
                 #expect(try await steps("EQ_readPoint=urn:epc:id:sgln:6901234.00000.0") == ["commissioning"])
                 #expect(try await steps("EQ_bizLocation=urn:epc:id:sgln:6901234.00001.0") == ["shipping"])
-                #expect(try await steps("MATCH_epc=urn:epc:id:sgtin:6901234.000001.1001") == ["commissioning", "packing"])
+                #expect(
+                    try await steps("MATCH_epc=urn:epc:id:sgtin:6901234.000001.1001") == ["commissioning", "packing"])
                 #expect(
                     try await steps("MATCH_anyEPC=https://id.gs1.org/01/06901234000016/21/1001")
                         == ["commissioning", "packing", "commissioning"])
                 #expect(try await steps("MATCH_anyEPC=urn:epc:id:sscc:6901234.0000000001") == ["packing", "shipping"])
                 #expect(try await steps("MATCH_epc=urn:epc:id:sscc:6901234.0000000001") == ["shipping"])
                 #expect(
-                    try await steps("MATCH_anyEPC=urn:epc:id:sgtin:6901234.000001.1001&EQ_bizStep=packing") == ["packing"])
+                    try await steps("MATCH_anyEPC=urn:epc:id:sgtin:6901234.000001.1001&EQ_bizStep=packing") == [
+                        "packing"
+                    ])
             }
         }
     }
 
-    @Test("pages follow nextPageToken links; the answer is a valid EPCISQueryDocument", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "pages follow nextPageToken links; the answer is a valid EPCISQueryDocument", arguments: EPCISWorld.Backend.all)
     func paging(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
                 _ = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: Self.body)
 
                 let first = try await client.execute(
@@ -106,7 +118,9 @@ struct EPCISQueryTests {
         }
     }
 
-    @Test("capture needs a producer's or platform's token; each sees its own events, a regulator all", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "capture needs a producer's or platform's token; each sees its own events, a regulator all",
+        arguments: EPCISWorld.Backend.all)
     func access(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
@@ -114,10 +128,12 @@ struct EPCISQueryTests {
                     uri: "/epcis/capture", method: .post, headers: world.headers(nil, contentType: "application/json"),
                     body: Self.body)
                 let lab = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("lab", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("lab", contentType: "application/json"),
                     body: Self.body)
                 let producer = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: Self.body)
                 let job = try #require(producer.headers[.location])
 
@@ -131,7 +147,8 @@ struct EPCISQueryTests {
                 let regulatorJob = try await client.execute(uri: job, method: .get, headers: world.headers("regulator"))
                 #expect(regulatorJob.status == .ok)
                 for (who, count) in [("producer", 4), ("producer2", 0), ("regulator", 4)] {
-                    let events = try await client.execute(uri: "/epcis/events", method: .get, headers: world.headers(who))
+                    let events = try await client.execute(
+                        uri: "/epcis/events", method: .get, headers: world.headers(who))
                     #expect(try events.eventList().count == count, "\(who)")
                 }
                 let noToken = try await client.execute(uri: "/epcis/events", method: .get)
@@ -140,15 +157,15 @@ struct EPCISQueryTests {
         }
     }
 
-    @Test("OPTIONS and capture answers advertise the capture limits; over-limit captures are 413", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "OPTIONS and capture answers advertise the capture limits; over-limit captures are 413",
+        arguments: EPCISWorld.Backend.all)
     func limits(backend: EPCISWorld.Backend) async throws {
-        try await EPCISWorld.run(
-            on: backend,
-            configure: {
-                $0.epcisCaptureLimit = 3
-                $0.epcisCaptureFileSizeLimit = 4096
-            }
-        ) { world in
+        let smallLimits: (inout AppConfiguration) -> Void = {
+            $0.epcisCaptureLimit = 3
+            $0.epcisCaptureFileSizeLimit = 4096
+        }
+        try await EPCISWorld.run(on: backend, configure: smallLimits) { world in
             try await world.withServer { client in
                 for path in ["/epcis", "/epcis/capture", "/epcis/events"] {
                     let options = try await client.execute(uri: path, method: .options)
@@ -159,20 +176,24 @@ struct EPCISQueryTests {
                     #expect(options.headers[.allow]?.contains("OPTIONS") == true)
                 }
                 let tooMany = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: Self.body)
                 #expect(tooMany.status == .contentTooLarge)
                 #expect(try tooMany.errorCode() == "capture_limit")
                 #expect(tooMany.headers[HTTPField.Name("GS1-EPCIS-Capture-Limit")!] == "3")
                 let padded = Self.document.replacingOccurrences(
-                    of: #""type": "EPCISDocument""#, with: #""ql:padding": "\#(String(repeating: "x", count: 5000))", "type": "EPCISDocument""#)
+                    of: #""type": "EPCISDocument""#,
+                    with: #""ql:padding": "\#(String(repeating: "x", count: 5000))", "type": "EPCISDocument""#)
                 let tooBig = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: ByteBuffer(string: padded))
                 #expect(tooBig.status == .contentTooLarge)
                 #expect(try tooBig.errorCode() == "capture_too_large")
                 #expect(tooBig.headers[HTTPField.Name("GS1-EPCIS-Capture-File-Size-Limit")!] == "4096")
-                let events = try await client.execute(uri: "/epcis/events", method: .get, headers: world.headers("regulator"))
+                let events = try await client.execute(
+                    uri: "/epcis/events", method: .get, headers: world.headers("regulator"))
                 #expect(try events.eventList().isEmpty)
             }
         }
@@ -184,9 +205,15 @@ struct EPCISQueryTests {
             try await world.withServer { client in
                 let cases: [(String, HTTPRequest.Method, String?, String, HTTPResponse.Status, String)] = [
                     ("/epcis/capture", .post, "application/json", "{not json", .badRequest, "epcis_unreadable"),
-                    ("/epcis/capture", .post, "application/xml", "<EPCISDocument><unclosed>", .badRequest, "epcis_unreadable"),
+                    (
+                        "/epcis/capture", .post, "application/xml", "<EPCISDocument><unclosed>", .badRequest,
+                        "epcis_unreadable"
+                    ),
                     ("/epcis/capture", .post, "application/json", "[1, 2]", .badRequest, "epcis_unreadable"),
-                    ("/epcis/capture", .post, "text/plain", Self.document, .unsupportedMediaType, "unsupported_media_type"),
+                    (
+                        "/epcis/capture", .post, "text/plain", Self.document, .unsupportedMediaType,
+                        "unsupported_media_type"
+                    ),
                     ("/epcis/capture", .post, "application/json", "", .badRequest, "epcis_unreadable"),
                     (
                         "/epcis/capture", .post, "application/json",
@@ -207,7 +234,10 @@ struct EPCISQueryTests {
                     ("/epcis/events?EQ_quantity=3", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?nextPageToken=zzz", .get, nil, "", .badRequest, "bad_page_token"),
                     ("/epcis/events?eventType=", .get, nil, "", .badRequest, "bad_query"),
-                    ("/epcis/events/urn:uuid:00000000-0000-0000-0000-000000000000", .get, nil, "", .notFound, "event_not_found"),
+                    (
+                        "/epcis/events/urn:uuid:00000000-0000-0000-0000-000000000000", .get, nil, "", .notFound,
+                        "event_not_found"
+                    ),
                     ("/epcis/capture/cap_000000000000000000000000", .get, nil, "", .notFound, "capture_not_found"),
                 ]
                 for (uri, method, contentType, body, status, code) in cases {
@@ -224,7 +254,8 @@ struct EPCISQueryTests {
                     body: Self.body)
                 #expect(behaviour.status == .badRequest)
                 #expect(try behaviour.errorCode() == "unsupported_capture_behaviour")
-                let events = try await client.execute(uri: "/epcis/events", method: .get, headers: world.headers("regulator"))
+                let events = try await client.execute(
+                    uri: "/epcis/events", method: .get, headers: world.headers("regulator"))
                 #expect(try events.eventList().isEmpty)
             }
         }
@@ -241,7 +272,8 @@ struct EPCISQueryTests {
                      "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold"}
                     """#
                 let created = try await client.execute(
-                    uri: "/epcis/events", method: .post, headers: world.headers("platform", contentType: "application/json"),
+                    uri: "/epcis/events", method: .post,
+                    headers: world.headers("platform", contentType: "application/json"),
                     body: ByteBuffer(string: event))
                 let location = try #require(created.headers[.location])
                 let found = try await client.execute(uri: location, method: .get, headers: world.headers("platform"))

@@ -114,7 +114,8 @@ enum EPCISTestData {
     /// The JSON files of a folder under the traceability data, sorted.
     static func files(_ folder: String) -> [String] {
         guard let root else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonld") || $0.hasSuffix(".xml") }.sorted()
             .map { folder + "/" + $0 }
     }
@@ -139,7 +140,8 @@ extension TestResponse {
 
     /// The path and query of the `rel="next"` link, if any.
     var nextLink: String? {
-        guard let link = headers[HTTPField.Name("Link")!], link.contains(#"rel="next""#), let start = link.firstIndex(of: "<"),
+        guard let link = headers[HTTPField.Name("Link")!], link.contains(#"rel="next""#),
+            let start = link.firstIndex(of: "<"),
             let end = link.firstIndex(of: ">")
         else { return nil }
         return String(link[link.index(after: start)..<end])

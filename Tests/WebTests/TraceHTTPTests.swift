@@ -29,12 +29,15 @@ struct TraceHTTPTests {
          ]}}
         """
 
-    @Test("a unit's trace reaches its pallet, container and raw lot, and lists their events in time order", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "a unit's trace reaches its pallet, container and raw lot, and lists their events in time order",
+        arguments: EPCISWorld.Backend.all)
     func traceOfUnit(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in
                 let capture = try await client.execute(
-                    uri: "/epcis/capture", method: .post, headers: world.headers("producer", contentType: "application/json"),
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"),
                     body: ByteBuffer(string: Self.document))
                 #expect(capture.status == .accepted)
 
@@ -42,14 +45,18 @@ struct TraceHTTPTests {
                     uri: "/trace/https%3A%2F%2Fid.gs1.org%2F01%2F06901234000016%2F21%2F1001", method: .get,
                     headers: world.headers("producer"))
                 let byURN = try await client.execute(
-                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get, headers: world.headers("producer"))
+                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get, headers: world.headers("producer")
+                )
                 let foreign = try await client.execute(
-                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get, headers: world.headers("producer2"))
+                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get,
+                    headers: world.headers("producer2"))
                 let regulator = try await client.execute(
-                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get, headers: world.headers("regulator"))
+                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get,
+                    headers: world.headers("regulator"))
                 let bad = try await client.execute(
                     uri: "/trace/urn:epc:id:sgtin:12", method: .get, headers: world.headers("producer"))
-                let anonymous = try await client.execute(uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get)
+                let anonymous = try await client.execute(
+                    uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get)
 
                 #expect(byLink.status == .ok, "\(byLink.text)")
                 let trace = try byLink.json()
@@ -68,7 +75,10 @@ struct TraceHTTPTests {
                     ], "\(nodes)")
                 let events = try #require(trace["events"] as? [[String: Any]])
                 #expect(
-                    events.compactMap { ($0["biz_step"] as? String)?.replacingOccurrences(of: "https://ref.gs1.org/cbv/BizStep-", with: "") }
+                    events.compactMap {
+                        ($0["biz_step"] as? String)?.replacingOccurrences(
+                            of: "https://ref.gs1.org/cbv/BizStep-", with: "")
+                    }
                         == ["creating_class_instance", "packing", "loading", "shipping"])
                 #expect(events.first?["event_time"] as? String == "2026-03-01T00:00:00.000Z")
                 #expect(try byURN.json()["nodes"] as? [[String: Any]] != nil)

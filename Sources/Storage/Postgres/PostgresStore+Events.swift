@@ -177,7 +177,8 @@ extension PostgresStore {
             for row in try await rows(PostgresQuery(unsafeSQL: TraceSQL.eventsStatement(filter), binds: bindings)) {
                 let (sequence, hex, eventID, type, action, eventTime, bizStep, disposition, readPoint, bizLocation) =
                     try row.decode(
-                        (Int64, String, String, String, String?, PostgresInstant, String?, String?, String?, String?).self)
+                        (Int64, String, String, String, String?, PostgresInstant, String?, String?, String?, String?)
+                            .self)
                 events[sequence] = TraceEvent(
                     sequence: sequence, hash: try CaptureErrorsCoding.hash(hex: hex), eventID: eventID, type: type,
                     action: action, eventTime: eventTime.microsecondsSince1970, bizStep: bizStep,

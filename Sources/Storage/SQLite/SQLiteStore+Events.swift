@@ -47,7 +47,9 @@ extension SQLiteStore: EventStore {
                         SELECT seq FROM epcis_events
                         WHERE event_hash = \(event.hash.hex) AND declares_error = \(event.declaresError)
                         """)
-                    guard let existing else { throw CorruptRow(table: "epcis_events", problem: "duplicate without a row") }
+                    guard let existing else {
+                        throw CorruptRow(table: "epcis_events", problem: "duplicate without a row")
+                    }
                     sequence = try existing.decode(forColumn: "seq")
                 }
                 if let owner = job.organisationID {
@@ -154,8 +156,10 @@ extension SQLiteStore {
                     arguments: StatementArguments(filter.values.map(Self.databaseValue)))
                 for row in rows {
                     let event = TraceEvent(
-                        sequence: try row.decode(atIndex: 0), hash: try CaptureErrorsCoding.hash(hex: try row.decode(atIndex: 1)),
-                        eventID: try row.decode(atIndex: 2), type: try row.decode(atIndex: 3), action: try row.decode(atIndex: 4),
+                        sequence: try row.decode(atIndex: 0),
+                        hash: try CaptureErrorsCoding.hash(hex: try row.decode(atIndex: 1)),
+                        eventID: try row.decode(atIndex: 2), type: try row.decode(atIndex: 3),
+                        action: try row.decode(atIndex: 4),
                         eventTime: try row.decode(atIndex: 5), bizStep: try row.decode(atIndex: 6),
                         disposition: try row.decode(atIndex: 7), readPoint: try row.decode(atIndex: 8),
                         bizLocation: try row.decode(atIndex: 9), identifiers: [])

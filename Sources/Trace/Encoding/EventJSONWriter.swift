@@ -28,7 +28,9 @@ struct EventJSONWriter {
         add("eventTime", event.eventTime.map { .string($0.text) })
         add("eventTimeZoneOffset", event.eventTimeZoneOffset.map(JSONValue.string))
         add("recordTime", (recordTime ?? event.recordTime?.text).map(JSONValue.string))
-        if !event.certificationInfo.isEmpty { add("certificationInfo", .array(event.certificationInfo.map(JSONValue.string))) }
+        if !event.certificationInfo.isEmpty {
+            add("certificationInfo", .array(event.certificationInfo.map(JSONValue.string)))
+        }
         add("errorDeclaration", event.errorDeclaration.map { writer.errorDeclaration($0) })
         add("parentID", event.parentID.map { .string($0.text) })
         add("epcList", event.epcList.map(Self.identifiers))
@@ -94,8 +96,12 @@ struct EventJSONWriter {
         .array(
             list.map { element in
                 var members: [JSONMember] = []
-                if let epcClass = element.epcClass { members.append(JSONMember(key: "epcClass", value: .string(epcClass.text))) }
-                if let quantity = element.quantity { members.append(JSONMember(key: "quantity", value: Self.number(quantity))) }
+                if let epcClass = element.epcClass {
+                    members.append(JSONMember(key: "epcClass", value: .string(epcClass.text)))
+                }
+                if let quantity = element.quantity {
+                    members.append(JSONMember(key: "quantity", value: Self.number(quantity)))
+                }
                 if let uom = element.uom { members.append(JSONMember(key: "uom", value: .string(uom))) }
                 return .object(members + fields(element.unknownFields))
             })
@@ -127,7 +133,8 @@ struct EventJSONWriter {
         if let reason = declaration.reason { members.append(JSONMember(key: "reason", value: .string(reason))) }
         if !declaration.correctiveEventIDs.isEmpty {
             members.append(
-                JSONMember(key: "correctiveEventIDs", value: .array(declaration.correctiveEventIDs.map(JSONValue.string))))
+                JSONMember(
+                    key: "correctiveEventIDs", value: .array(declaration.correctiveEventIDs.map(JSONValue.string))))
         }
         return .object(members + fields(declaration.extensions))
     }

@@ -35,7 +35,8 @@ public struct EventCapture: Sendable {
         by organisationID: Int64?, at time: Date = Date()
     ) async throws -> CaptureJob {
         // Stores keep instants to the microsecond; the job returned must equal the one read back.
-        let now = Date(timeIntervalSince1970: Double(Int64((time.timeIntervalSince1970 * 1_000_000).rounded())) / 1_000_000)
+        let now = Date(
+            timeIntervalSince1970: Double(Int64((time.timeIntervalSince1970 * 1_000_000).rounded())) / 1_000_000)
         let document: EPCISDocument
         do {
             switch format {
@@ -49,7 +50,8 @@ public struct EventCapture: Sendable {
         switch (expected, document.kind) {
         case (.document, .bareEvent):
             throw QualityError.invalid(
-                "epcis_wrong_kind", "a capture takes an EPCISDocument or EPCISQueryDocument; send single events to /events")
+                "epcis_wrong_kind",
+                "a capture takes an EPCISDocument or EPCISQueryDocument; send single events to /events")
         case (.singleEvent, .document), (.singleEvent, .queryDocument):
             throw QualityError.invalid("epcis_wrong_kind", "this endpoint takes one event; send documents to /capture")
         default:

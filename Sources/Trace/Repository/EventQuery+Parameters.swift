@@ -29,12 +29,14 @@ extension EventQuery {
                 actions = values
             case "EQ_bizStep": bizSteps = values.map { Self.term($0, .bizStep) }
             case "EQ_disposition": dispositions = values.map { Self.term($0, .disposition) }
-            case "EQ_readPoint": readPoints = try values.map { value throws(QualityError) in try Self.identity(value, name) }
+            case "EQ_readPoint":
+                readPoints = try values.map { value throws(QualityError) in try Self.identity(value, name) }
             case "EQ_bizLocation":
                 bizLocations = try values.map { value throws(QualityError) in try Self.identity(value, name) }
             case "perPage":
                 guard let count = Int(value), count >= 1, count <= Self.maximumPerPage else {
-                    throw .invalid("bad_query", "perPage must be a whole number from 1 to \(Self.maximumPerPage); got '\(value)'")
+                    throw .invalid(
+                        "bad_query", "perPage must be a whole number from 1 to \(Self.maximumPerPage); got '\(value)'")
                 }
                 limit = count
             case "nextPageToken":
@@ -46,7 +48,8 @@ extension EventQuery {
                 guard let roles = Self.matchRoles[name] else {
                     throw .invalid(
                         "bad_query",
-                        "the query parameter '\(name)' is not supported; use \(Self.parameterNames.joined(separator: ", "))")
+                        "the query parameter '\(name)' is not supported; use \(Self.parameterNames.joined(separator: ", "))"
+                    )
                 }
                 let identities = try values.map { value throws(QualityError) in try Self.identity(value, name) }
                 matches.append(IdentifierMatch(identities: identities, roles: roles))
@@ -70,7 +73,8 @@ extension EventQuery {
         let stamp = EPCISTimestamp(String(text.map { $0 == " " ? "+" : $0 }))
         guard stamp.isValid, let micros = stamp.microsecondsSince1970 else {
             throw .invalid(
-                "bad_query", "\(name) '\(text)' is not a date-time with a UTC offset, such as 2026-03-01T08:00:00+08:00")
+                "bad_query", "\(name) '\(text)' is not a date-time with a UTC offset, such as 2026-03-01T08:00:00+08:00"
+            )
         }
         return micros
     }

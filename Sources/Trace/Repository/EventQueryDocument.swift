@@ -9,7 +9,8 @@ public enum EventQueryDocument {
     ) -> String {
         let micros = Int64((createdAt.timeIntervalSince1970 * 1_000_000).rounded())
         let created = EPCISTimestamp.format(millisecondsSince1970: EPCISTimestamp.floorDivide(micros, 1000))
-        var text = #"{"@context":[""# + StoredEvent.contextURL + #""],"type":"EPCISQueryDocument","schemaVersion":"2.0","#
+        var text =
+            #"{"@context":[""# + StoredEvent.contextURL + #""],"type":"EPCISQueryDocument","schemaVersion":"2.0","#
         text += #""creationDate":""# + created + #"","epcisBody":{"queryResults":{"queryName":"#
         text += JSONValue.string(queryName).serialized + #","resultsBody":{"eventList":["#
         text += events.map(\.json).joined(separator: ",")

@@ -143,7 +143,8 @@ public struct EPCISController: Sendable {
             fields[Self.link] = "<\(link)>; rel=\"next\""
         }
         return Response(
-            status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: EventQueryDocument.json(page.events))))
+            status: .ok, headers: fields,
+            body: .init(byteBuffer: ByteBuffer(string: EventQueryDocument.json(page.events))))
     }
 
     /// `GET /epcis/events/{eventID}`: the event as a JSON-LD document; 404 when unknown.
@@ -194,7 +195,8 @@ public struct EPCISController: Sendable {
 
     /// Runs a capture; too many events is 413 with the limit headers.
     func captured(
-        _ bytes: [UInt8], format: EPCISDocument.Format, expecting expected: EventCapture.Expected, by organisationID: Int64
+        _ bytes: [UInt8], format: EPCISDocument.Format, expecting expected: EventCapture.Expected,
+        by organisationID: Int64
     ) async throws -> CaptureJob {
         do {
             return try await capture.capture(bytes, format: format, expecting: expected, by: organisationID)
@@ -228,7 +230,8 @@ public struct EPCISController: Sendable {
 
     /// A path segment with everything but unreserved characters percent-encoded.
     static func pathEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? text
     }
 
     /// A query component, percent-encoded.
