@@ -44,7 +44,10 @@ public struct LedgerService: Service {
         }
         try? await gracefulShutdown()
         do {
-            try await ledger.close()
+            // In a task of its own, so that the last checkpoint is still written when the
+            // service group cancels its services rather than waiting for them.
+            let ledger = self.ledger
+            try await Task { try await ledger.close() }.value
         } catch {
             logger.error("ledger closing checkpoint failed", metadata: ["error": "\(error)"])
         }
