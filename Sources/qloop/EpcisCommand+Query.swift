@@ -28,7 +28,7 @@ extension EpcisCommand {
             let query = try EventQuery(parameters: pairs, visibleTo: nil)
             let page = try await database.withStores { stores in try await stores.events.events(matching: query) }
             print(EventQueryDocument.json(page.events))
-            if let next = page.nextAfter {
+            if let next = page.next {
                 Output.error("more events: add nextPageToken=\(EventQuery.pageToken(after: next))")
             }
         }

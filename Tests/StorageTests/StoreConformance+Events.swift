@@ -181,7 +181,7 @@ extension StoreConformance {
             query.limit = 3
 
             let first = try await stores.events.events(matching: query)
-            let next = try #require(first.nextAfter)
+            let next = try #require(first.next)
             query.after = next
             let second = try await stores.events.events(matching: query)
             var whole = EventQuery()
@@ -190,8 +190,8 @@ extension StoreConformance {
 
             #expect(first.events.map { EventSample.step(of: $0.json) } == ["commissioning", "packing", "shipping"])
             #expect(second.events.map { EventSample.step(of: $0.json) } == ["commissioning"])
-            #expect(second.nextAfter == nil)
-            #expect(exact.events.count == 4 && exact.nextAfter == nil)
+            #expect(second.next == nil)
+            #expect(exact.events.count == 4 && exact.next == nil)
         }
     }
 
@@ -239,6 +239,67 @@ extension StoreConformance {
                 #expect(reread.kind == .bareEvent)
                 #expect(reread.eventHashes == [event.hash], "\(event.json)")
             }
+        }
+    }
+
+    @Test("results order by event or record time either way, and pages keep the order", arguments: StoreFixture.all)
+    func ordering(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            _ = try await EventCapture(store: stores.events).capture(Array(TraceSample.document.utf8), by: nil)
+            func pages(_ order: EventOrder) async throws -> [[String]] {
+                var query = EventQuery()
+                query.order = order
+                query.limit = 4
+                var result: [[String]] = []
+                while true {
+                    let page = try await stores.events.events(matching: query)
+                    result.append(page.events.map { EventSample.step(of: $0.json) })
+                    guard let next = page.next else { return result }
+                    query.after = next
+                }
+            }
+
+            let ascending = try await pages(.eventTime(ascending: true))
+            let descending = try await pages(.eventTime(ascending: false))
+            let recorded = try await pages(.recordTime(ascending: false))
+
+            #expect(
+                ascending == [
+                    ["creating_class_instance", "commissioning", "packing", "staging_outbound"],
+                    ["loading", "shipping", "assembling", "repackaging"], ["unpacking"],
+                ])
+            #expect(
+                descending == [
+                    ["unpacking", "repackaging", "assembling", "shipping"],
+                    ["loading", "staging_outbound", "packing", "commissioning"], ["creating_class_instance"],
+                ])
+            #expect(
+                recorded.flatMap { $0 } == [
+                    "unpacking", "creating_class_instance", "repackaging", "assembling", "shipping", "loading",
+                    "staging_outbound", "packing", "commissioning",
+                ])
+        }
+    }
+
+    @Test("business transactions select by type and identity", arguments: StoreFixture.all)
+    func queryByTransaction(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            _ = try await EventSample.capture(into: stores)
+            let order = EPCISIdentifier("urn:epcglobal:cbv:bt:6901234000009:PO-7").canonical
+
+            let po = try await EventSample.steps(stores) {
+                $0.bizTransactions = [.init(type: "https://ref.gs1.org/cbv/BTT-po", identities: [order])]
+            }
+            let wrongType = try await EventSample.steps(stores) {
+                $0.bizTransactions = [.init(type: "https://ref.gs1.org/cbv/BTT-inv", identities: [order])]
+            }
+            let wrongOrder = try await EventSample.steps(stores) {
+                $0.bizTransactions = [.init(type: "https://ref.gs1.org/cbv/BTT-po", identities: ["urn:x:other"])]
+            }
+
+            #expect(po == ["shipping"])
+            #expect(wrongType.isEmpty)
+            #expect(wrongOrder.isEmpty)
         }
     }
 }

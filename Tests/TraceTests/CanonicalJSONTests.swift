@@ -58,7 +58,7 @@ struct CanonicalJSONTests {
                 ("eventType", "ObjectEvent|AggregationEvent"),
                 ("EQ_bizStep", "shipping|urn:epcglobal:cbv:bizstep:receiving"),
                 ("GE_eventTime", "2026-03-01T08:00:00 08:00"), ("MATCH_epc", "urn:epc:id:sgtin:4012345.011111.9876"),
-                ("perPage", "5"), ("nextPageToken", EventQuery.pageToken(after: 77)),
+                ("perPage", "5"), ("nextPageToken", EventQuery.pageToken(after: EventCursor(time: nil, sequence: 77))),
             ], visibleTo: 3)
 
         #expect(query.eventTypes == ["ObjectEvent", "AggregationEvent"])
@@ -69,10 +69,23 @@ struct CanonicalJSONTests {
             query.matches == [
                 .init(identities: ["https://id.gs1.org/01/04012345111118/21/9876"], roles: [.epc, .child])
             ])
-        #expect(query.limit == 5 && query.after == 77 && query.visibleTo == 3)
+        #expect(query.limit == 5 && query.after == EventCursor(time: nil, sequence: 77) && query.visibleTo == 3)
+        let ordered = try EventQuery(
+            parameters: [
+                ("orderBy", "recordTime"), ("EQ_bizTransaction_po", "urn:epcglobal:cbv:bt:0614141073467:1152"),
+                ("nextPageToken", EventQuery.pageToken(after: EventCursor(time: -5, sequence: 9))),
+            ], visibleTo: nil)
+        #expect(ordered.order == .recordTime(ascending: false))
+        #expect(ordered.after == EventCursor(time: -5, sequence: 9))
+        #expect(
+            ordered.bizTransactions == [
+                .init(type: "https://ref.gs1.org/cbv/BTT-po", identities: ["urn:epcglobal:cbv:bt:0614141073467:1152"])
+            ])
         for bad in [
             ("perPage", "0"), ("perPage", "1001"), ("LT_recordTime", "2026-03-01"), ("EQ_action", "CREATE"),
-            ("MATCH_anyEPC", "not a uri"), ("orderBy", "eventTime"), ("nextPageToken", "p!"), ("eventType", "A||B"),
+            ("MATCH_anyEPC", "not a uri"), ("EQ_quantity", "3"), ("nextPageToken", "p!"), ("eventType", "A||B"),
+            ("orderBy", "bizStep"),
+            ("orderDirection", "UP"), ("orderDirection", "ASC"),
         ] {
             #expect(throws: QualityError.self, "\(bad)") { try EventQuery(parameters: [bad], visibleTo: nil) }
         }

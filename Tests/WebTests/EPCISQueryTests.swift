@@ -25,7 +25,8 @@ struct EPCISQueryTests {
            "action": "ADD", "bizStep": "packing", "disposition": "in_progress"},
           {"type": "ObjectEvent", "eventTime": "2026-03-03T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
            "epcList": ["urn:epc:id:sscc:6901234.0000000001"], "action": "OBSERVE", "bizStep": "shipping",
-           "disposition": "in_transit", "bizLocation": {"id": "urn:epc:id:sgln:6901234.00001.0"}},
+           "disposition": "in_transit", "bizLocation": {"id": "urn:epc:id:sgln:6901234.00001.0"},
+           "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000009:PO-7"}]},
           {"type": "TransformationEvent", "eventTime": "2026-03-04T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
            "inputEPCList": ["urn:epc:id:sgtin:6901234.000001.1001"],
            "outputQuantityList": [{"epcClass": "urn:epc:class:lgtin:6901234.000002.L2", "quantity": 2, "uom": "KGM"}],
@@ -86,6 +87,13 @@ struct EPCISQueryTests {
                     try await steps("MATCH_anyEPC=urn:epc:id:sgtin:6901234.000001.1001&EQ_bizStep=packing") == [
                         "packing"
                     ])
+                #expect(try await steps("EQ_bizTransaction_po=urn:epcglobal:cbv:bt:6901234000009:PO-7") == ["shipping"])
+                #expect(try await steps("EQ_bizTransaction_inv=urn:epcglobal:cbv:bt:6901234000009:PO-7").isEmpty)
+                #expect(
+                    try await steps("orderBy=eventTime") == ["commissioning", "shipping", "packing", "commissioning"])
+                #expect(
+                    try await steps("orderBy=eventTime&orderDirection=ASC")
+                        == ["commissioning", "packing", "shipping", "commissioning"])
             }
         }
     }
@@ -100,6 +108,12 @@ struct EPCISQueryTests {
                     headers: world.headers("producer", contentType: "application/json"),
                     body: Self.body)
 
+                let newest = try await client.execute(
+                    uri: "/epcis/events?perPage=3&orderBy=eventTime", method: .get, headers: world.headers("producer"))
+                let newestNext = try await client.execute(
+                    uri: try #require(newest.nextLink), method: .get, headers: world.headers("producer"))
+                #expect(try Self.steps(newest) == ["commissioning", "shipping", "packing"])
+                #expect(try Self.steps(newestNext) == ["commissioning"])
                 let first = try await client.execute(
                     uri: "/epcis/events?perPage=3&eventType=ObjectEvent%7CAggregationEvent%7CTransformationEvent",
                     method: .get, headers: world.headers("producer"))
@@ -232,6 +246,8 @@ struct EPCISQueryTests {
                     ("/epcis/events?EQ_action=MAKE", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?MATCH_epc=not%20a%20uri", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?EQ_quantity=3", .get, nil, "", .badRequest, "bad_query"),
+                    ("/epcis/events?orderBy=bizStep", .get, nil, "", .badRequest, "bad_query"),
+                    ("/epcis/events?orderBy=eventTime&nextPageToken=p1", .get, nil, "", .badRequest, "bad_page_token"),
                     ("/epcis/events?nextPageToken=zzz", .get, nil, "", .badRequest, "bad_page_token"),
                     ("/epcis/events?eventType=", .get, nil, "", .badRequest, "bad_query"),
                     (

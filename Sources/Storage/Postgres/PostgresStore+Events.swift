@@ -49,6 +49,14 @@ extension PostgresStore: EventStore {
                             ON CONFLICT DO NOTHING
                             """, logger: logger)
                     }
+                    for transaction in event.transactions {
+                        try await connection.query(
+                            """
+                            INSERT INTO epcis_event_transactions (type, identity, event_seq)
+                            VALUES (\(transaction.type), \(transaction.identity), \(sequence))
+                            ON CONFLICT DO NOTHING
+                            """, logger: logger)
+                    }
                 } else {
                     job.duplicateCount += 1
                     let existing = try await connection.query(
@@ -112,16 +120,14 @@ extension PostgresStore: EventStore {
         }
         // The text is built from constant fragments only (see `EventFilterSQL`); values are bound.
         let sql = """
-            SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
-            \(filter.whereClause) ORDER BY e.seq LIMIT \(limit)
+            SELECT e.seq, e.event_hash, e.event_id, e.event_json, e.event_time, e.record_time FROM epcis_events e
+            \(filter.whereClause) \(EventFilterSQL.orderClause(query.order)) LIMIT \(limit)
             """
         var events: [StoredEvent] = []
         for row in try await rows(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
             events.append(try Self.storedEvent(row))
         }
-        guard events.count > query.limit else { return EventPage(events: events, nextAfter: nil) }
-        let page = Array(events.prefix(query.limit))
-        return EventPage(events: page, nextAfter: page.last?.sequence)
+        return EventPage(fetched: events, limit: query.limit, order: query.order)
     }
 
     /// The events with an event ID, or whose hash is that ID.
@@ -130,7 +136,7 @@ extension PostgresStore: EventStore {
         var events: [StoredEvent] = []
         for row in try await rows(
             """
-            SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
+            SELECT e.seq, e.event_hash, e.event_id, e.event_json, e.event_time, e.record_time FROM epcis_events e
             WHERE (e.event_id = \(eventID) OR e.event_hash = \(hash))
               AND (\(organisationID)::bigint IS NULL OR EXISTS (
                   SELECT 1 FROM epcis_event_owners o WHERE o.event_seq = e.seq AND o.organisation_id = \(organisationID)))
@@ -142,11 +148,13 @@ extension PostgresStore: EventStore {
         return events
     }
 
-    /// A stored event from `seq, event_hash, event_id, event_json`.
+    /// A stored event from `seq, event_hash, event_id, event_json, event_time, record_time`.
     static func storedEvent(_ row: PostgresRow) throws -> StoredEvent {
-        let (sequence, hex, eventID, json) = try row.decode((Int64, String, String, String).self)
+        let (sequence, hex, eventID, json, eventTime, recordTime) =
+            try row.decode((Int64, String, String, String, PostgresInstant, PostgresInstant).self)
         return StoredEvent(
-            sequence: sequence, hash: try CaptureErrorsCoding.hash(hex: hex), eventID: eventID, json: json)
+            sequence: sequence, hash: try CaptureErrorsCoding.hash(hex: hex), eventID: eventID, json: json,
+            eventTime: eventTime.microsecondsSince1970, recordTime: recordTime.microsecondsSince1970)
     }
 }
 

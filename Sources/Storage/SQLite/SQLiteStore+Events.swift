@@ -40,6 +40,13 @@ extension SQLiteStore: EventStore {
                                 VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
                                 """)
                     }
+                    for transaction in event.transactions {
+                        try db.execute(
+                            literal: """
+                                INSERT OR IGNORE INTO epcis_event_transactions (type, identity, event_seq)
+                                VALUES (\(transaction.type), \(transaction.identity), \(sequence))
+                                """)
+                    }
                 } else {
                     job.duplicateCount += 1
                     let existing = try db.row(
@@ -96,16 +103,14 @@ extension SQLiteStore: EventStore {
         var filter = EventFilterSQL(query, placeholder: { _ in "?" })
         let limit = filter.bind(.integer(Int64(query.limit) + 1))
         let sql = """
-            SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
-            \(filter.whereClause) ORDER BY e.seq LIMIT \(limit)
+            SELECT e.seq, e.event_hash, e.event_id, e.event_json, e.event_time, e.record_time FROM epcis_events e
+            \(filter.whereClause) \(EventFilterSQL.orderClause(query.order)) LIMIT \(limit)
             """
         let arguments = StatementArguments(filter.values.map(Self.databaseValue))
         let events = try await pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedEvent)
         }
-        guard events.count > query.limit else { return EventPage(events: events, nextAfter: nil) }
-        let page = Array(events.prefix(query.limit))
-        return EventPage(events: page, nextAfter: page.last?.sequence)
+        return EventPage(fetched: events, limit: query.limit, order: query.order)
     }
 
     /// The events with an event ID, or whose hash is that ID.
@@ -114,7 +119,7 @@ extension SQLiteStore: EventStore {
         return try await pool.read { db in
             try db.rows(
                 """
-                SELECT e.seq, e.event_hash, e.event_id, e.event_json FROM epcis_events e
+                SELECT e.seq, e.event_hash, e.event_id, e.event_json, e.event_time, e.record_time FROM epcis_events e
                 WHERE (e.event_id = \(eventID) OR e.event_hash = \(hash))
                   AND (\(organisationID) IS NULL OR EXISTS (
                       SELECT 1 FROM epcis_event_owners o WHERE o.event_seq = e.seq AND o.organisation_id = \(organisationID)))
@@ -124,12 +129,13 @@ extension SQLiteStore: EventStore {
         }
     }
 
-    /// A stored event from `seq, event_hash, event_id, event_json`.
+    /// A stored event from `seq, event_hash, event_id, event_json, event_time, record_time`.
     static func storedEvent(_ row: Row) throws -> StoredEvent {
         StoredEvent(
             sequence: try row.decode(forColumn: "seq"),
             hash: try CaptureErrorsCoding.hash(hex: try row.decode(forColumn: "event_hash")),
-            eventID: try row.decode(forColumn: "event_id"), json: try row.decode(forColumn: "event_json"))
+            eventID: try row.decode(forColumn: "event_id"), json: try row.decode(forColumn: "event_json"),
+            eventTime: try row.decode(forColumn: "event_time"), recordTime: try row.decode(forColumn: "record_time"))
     }
 
     /// A filter value as SQLite stores it.

@@ -31,7 +31,7 @@ struct EventFilterSQL {
                 WHERE o.event_seq = e.seq AND o.organisation_id = \(bind(.integer(visibleTo))))
                 """)
         }
-        if let after = query.after { add("e.seq > \(bind(.integer(after)))") }
+        if let after = query.after { addCursor(after, order: query.order) }
         if !query.eventTypes.isEmpty { add("e.event_type IN (\(list(query.eventTypes)))") }
         if let from = query.eventTimeFrom { add("e.event_time >= \(bind(.instant(from)))") }
         if let before = query.eventTimeBefore { add("e.event_time < \(bind(.instant(before)))") }
@@ -42,6 +42,15 @@ struct EventFilterSQL {
         if !query.dispositions.isEmpty { add("e.disposition IN (\(list(query.dispositions)))") }
         if !query.readPoints.isEmpty { add("e.read_point IN (\(list(query.readPoints)))") }
         if !query.bizLocations.isEmpty { add("e.biz_location IN (\(list(query.bizLocations)))") }
+        for match in query.bizTransactions {
+            let type = bind(.text(match.type))
+            let identities = list(match.identities)
+            add(
+                """
+                EXISTS (SELECT 1 FROM epcis_event_transactions t
+                WHERE t.event_seq = e.seq AND t.type = \(type) AND t.identity IN (\(identities)))
+                """)
+        }
         for match in query.matches {
             let identities = list(match.identities)
             let roles = list(match.roles.map(\.rawValue))
@@ -51,6 +60,37 @@ struct EventFilterSQL {
                 WHERE i.event_seq = e.seq AND i.identity IN (\(identities)) AND i.role IN (\(roles)))
                 """)
         }
+    }
+
+    /// `ORDER BY …` for an order; capture order breaks ties.
+    static func orderClause(_ order: EventOrder) -> String {
+        switch order {
+        case .capture: "ORDER BY e.seq"
+        case .eventTime(let ascending):
+            ascending ? "ORDER BY e.event_time, e.seq" : "ORDER BY e.event_time DESC, e.seq DESC"
+        case .recordTime(let ascending):
+            ascending ? "ORDER BY e.record_time, e.seq" : "ORDER BY e.record_time DESC, e.seq DESC"
+        }
+    }
+
+    /// Continues after a cursor in an order: past its time, or at its time past its position.
+    private mutating func addCursor(_ cursor: EventCursor, order: EventOrder) {
+        let column: String
+        let ascending: Bool
+        switch order {
+        case .capture:
+            add("e.seq > \(bind(.integer(cursor.sequence)))")
+            return
+        case .eventTime(let up):
+            (column, ascending) = ("e.event_time", up)
+        case .recordTime(let up):
+            (column, ascending) = ("e.record_time", up)
+        }
+        let time = cursor.time ?? 0
+        let beyond = ascending ? ">" : "<"
+        add(
+            "(\(column) \(beyond) \(bind(.instant(time))) OR (\(column) = \(bind(.instant(time))) AND e.seq \(beyond) \(bind(.integer(cursor.sequence)))))"
+        )
     }
 
     /// `WHERE …` (or nothing when there are no conditions).

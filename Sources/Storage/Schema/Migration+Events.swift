@@ -12,6 +12,9 @@ extension Migration {
     /// (`https://id.gs1.org/01/…/21/…`), which is what `MATCH_*` queries and traces look up.
     /// Times are microseconds since 1970 in SQLite and `timestamptz` in PostgreSQL.
     ///
+    /// `epcis_event_transactions` holds each event's `bizTransactionList`: the type URI (empty
+    /// when none was given) and the transaction's canonical identity, for `EQ_bizTransaction_…`.
+    ///
     /// `epcis_event_owners` lists, for each event, every organisation that captured it, first or
     /// again: an organisation sees the events it captured, including those another party had
     /// captured before (`epcis_events.organisation_id` is the first). A local import has no
@@ -83,6 +86,14 @@ extension Migration {
             ) WITHOUT ROWID
             """,
             "CREATE INDEX epcis_event_owners_by_event ON epcis_event_owners (event_seq)",
+            """
+            CREATE TABLE epcis_event_transactions (
+                type TEXT NOT NULL,
+                identity TEXT NOT NULL,
+                event_seq INTEGER NOT NULL REFERENCES epcis_events(seq),
+                PRIMARY KEY (type, identity, event_seq)
+            ) WITHOUT ROWID
+            """,
         ],
         postgres: [
             """
@@ -143,6 +154,14 @@ extension Migration {
             )
             """,
             "CREATE INDEX epcis_event_owners_by_event ON epcis_event_owners (event_seq)",
+            """
+            CREATE TABLE epcis_event_transactions (
+                type text NOT NULL,
+                identity text NOT NULL,
+                event_seq bigint NOT NULL REFERENCES epcis_events(seq),
+                PRIMARY KEY (type, identity, event_seq)
+            )
+            """,
         ]
     )
 }

@@ -27,6 +27,8 @@ public struct CapturedEvent: Sendable, Equatable {
     public var bizLocation: String?
     /// Every identifier the event names, by canonical identity and role, without repeats.
     public var identifiers: [EventIdentifier]
+    /// The business transactions, by type URI (empty when none was given) and canonical identity.
+    public var transactions: [EventTransaction]
     /// The canonical JSON-LD of the event, with its event ID and record time.
     public var json: String
 
@@ -34,7 +36,7 @@ public struct CapturedEvent: Sendable, Equatable {
     public init(
         hash: EventHash, declaresError: Bool, eventID: String, type: String, action: String?, eventTime: Int64,
         recordTime: Int64, bizStep: String?, disposition: String?, readPoint: String?, bizLocation: String?,
-        identifiers: [EventIdentifier], json: String
+        identifiers: [EventIdentifier], transactions: [EventTransaction] = [], json: String
     ) {
         self.hash = hash
         self.declaresError = declaresError
@@ -48,6 +50,7 @@ public struct CapturedEvent: Sendable, Equatable {
         self.readPoint = readPoint
         self.bizLocation = bizLocation
         self.identifiers = identifiers
+        self.transactions = transactions
         self.json = json
     }
 }
@@ -87,4 +90,18 @@ public enum EventIdentifierRole: String, Sendable, Hashable, CaseIterable {
     case inputQuantity
     /// As an `epcClass` of `outputQuantityList`.
     case outputQuantity
+}
+
+/// A business transaction an event belongs to.
+public struct EventTransaction: Sendable, Hashable {
+    /// The type URI, e.g. `https://ref.gs1.org/cbv/BTT-po`, or empty when none was given.
+    public var type: String
+    /// The transaction's canonical identity.
+    public var identity: String
+
+    /// Creates a transaction reference.
+    public init(type: String, identity: String) {
+        self.type = type
+        self.identity = identity
+    }
 }

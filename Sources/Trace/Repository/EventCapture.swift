@@ -86,6 +86,11 @@ public struct EventCapture: Sendable {
                 recordTime: recordTime, bizStep: event.bizStep, disposition: event.disposition,
                 readPoint: event.readPoint?.id?.canonical, bizLocation: event.bizLocation?.id?.canonical,
                 identifiers: identifiers(of: event),
+                transactions: Array(
+                    Set(
+                        (event.bizTransactionList ?? []).map {
+                            EventTransaction(type: $0.type ?? "", identity: EPCISIdentifier($0.id).canonical)
+                        })),
                 json: event.canonicalJSON(eventID: eventID, recordTime: recordText))
         }
     }

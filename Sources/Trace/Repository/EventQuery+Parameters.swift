@@ -8,6 +8,9 @@ extension EventQuery {
         self.init()
         self.visibleTo = visibleTo
         var seen = Set<String>()
+        var orderBy: String?
+        // EPCIS: without orderDirection, an ordered query is newest first.
+        var ascending = false
         for (name, value) in parameters {
             guard seen.insert(name).inserted else {
                 throw .invalid("bad_query", "the query parameter \(name) is given twice; separate values with |")
@@ -40,10 +43,25 @@ extension EventQuery {
                 }
                 limit = count
             case "nextPageToken":
-                guard let position = Self.position(ofPageToken: value) else {
+                guard let cursor = Self.cursor(ofPageToken: value) else {
                     throw .invalid("bad_page_token", "nextPageToken '\(value)' is not a token this server issued")
                 }
-                after = position
+                after = cursor
+            case "orderBy":
+                guard value == "eventTime" || value == "recordTime" else {
+                    throw .invalid("bad_query", "orderBy must be eventTime or recordTime; got '\(value)'")
+                }
+                orderBy = value
+            case "orderDirection":
+                guard value == "ASC" || value == "DESC" else {
+                    throw .invalid("bad_query", "orderDirection must be ASC or DESC; got '\(value)'")
+                }
+                ascending = value == "ASC"
+            case _ where name.hasPrefix("EQ_bizTransaction_") && name.count > "EQ_bizTransaction_".count:
+                let type = String(name.dropFirst("EQ_bizTransaction_".count))
+                let identities = try values.map { value throws(QualityError) in try Self.identity(value, name) }
+                bizTransactions.append(
+                    TransactionMatch(type: Self.term(type, .bizTransactionType), identities: identities))
             default:
                 guard let roles = Self.matchRoles[name] else {
                     throw .invalid(
@@ -55,16 +73,33 @@ extension EventQuery {
                 matches.append(IdentifierMatch(identities: identities, roles: roles))
             }
         }
+        switch orderBy {
+        case "eventTime": order = .eventTime(ascending: ascending)
+        case "recordTime": order = .recordTime(ascending: ascending)
+        default:
+            if seen.contains("orderDirection") {
+                throw .invalid("bad_query", "orderDirection needs orderBy (eventTime or recordTime)")
+            }
+        }
+        if let after, (after.time == nil) != (order == .capture) {
+            throw .invalid("bad_page_token", "the nextPageToken belongs to a query with another orderBy")
+        }
     }
 
-    /// The page token for a position in capture order.
-    public static func pageToken(after position: Int64) -> String { "p" + String(position, radix: 36) }
+    /// The page token for a cursor: `p`, the position and, when ordered by a time, `.` and the
+    /// time, in base 36.
+    public static func pageToken(after cursor: EventCursor) -> String {
+        "p" + String(cursor.sequence, radix: 36) + (cursor.time.map { "." + String($0, radix: 36) } ?? "")
+    }
 
-    /// The position a page token names, or `nil` when it is not one.
-    static func position(ofPageToken token: String) -> Int64? {
-        guard token.hasPrefix("p"), token.utf8.count <= 14, let value = Int64(token.dropFirst(), radix: 36), value >= 0
-        else { return nil }
-        return value
+    /// The cursor a page token names, or `nil` when it is not one.
+    static func cursor(ofPageToken token: String) -> EventCursor? {
+        guard token.hasPrefix("p"), token.utf8.count <= 32 else { return nil }
+        let parts = token.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let sequence = Int64(parts[0], radix: 36), sequence >= 0 else { return nil }
+        guard parts.count == 2 else { return EventCursor(time: nil, sequence: sequence) }
+        guard let time = Int64(parts[1], radix: 36) else { return nil }
+        return EventCursor(time: time, sequence: sequence)
     }
 
     /// An instant from an `xsd:dateTimeStamp`; a `+` of the offset that a form decoder turned

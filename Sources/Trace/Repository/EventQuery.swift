@@ -32,8 +32,13 @@ public struct EventQuery: Sendable, Equatable {
     public var visibleTo: Int64?
     /// The most events on one page.
     public var limit: Int = EventQuery.defaultPerPage
-    /// Start after this position in capture order (from a page token).
-    public var after: Int64?
+    /// `orderBy` with `orderDirection`; capture order when not given.
+    public var order: EventOrder = .capture
+    /// Start after this position in `order` (from a page token).
+    public var after: EventCursor?
+    /// `EQ_bizTransaction_{type}`: for each, the transaction type URI and the canonical
+    /// identities of the transactions.
+    public var bizTransactions: [TransactionMatch] = []
 
     /// Events per page when `perPage` is not given.
     public static let defaultPerPage = 100
@@ -57,6 +62,20 @@ public struct EventQuery: Sendable, Equatable {
         }
     }
 
+    /// One `EQ_bizTransaction_{type}` condition.
+    public struct TransactionMatch: Sendable, Equatable {
+        /// The transaction type URI, e.g. `https://ref.gs1.org/cbv/BTT-po`.
+        public var type: String
+        /// Canonical identities of the transactions.
+        public var identities: [String]
+
+        /// Creates a condition.
+        public init(type: String, identities: [String]) {
+            self.type = type
+            self.identities = identities
+        }
+    }
+
     /// The `MATCH_*` parameters and the roles each one searches (EPCIS 2.0 §8.2.7.1).
     public static let matchRoles: [String: [EventIdentifierRole]] = [
         "MATCH_epc": [.epc, .child],
@@ -75,5 +94,31 @@ public struct EventQuery: Sendable, Equatable {
         [
             "eventType", "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime", "EQ_action", "EQ_bizStep",
             "EQ_disposition", "EQ_readPoint", "EQ_bizLocation",
-        ] + matchRoles.keys.sorted() + ["perPage", "nextPageToken"]
+        ] + matchRoles.keys.sorted() + [
+            "EQ_bizTransaction_{type}", "orderBy", "orderDirection", "perPage", "nextPageToken",
+        ]
+}
+
+/// The order of query results.
+public enum EventOrder: Sendable, Equatable {
+    /// Capture order, oldest first (the default).
+    case capture
+    /// By `eventTime`, then capture order.
+    case eventTime(ascending: Bool)
+    /// By `recordTime`, then capture order.
+    case recordTime(ascending: Bool)
+}
+
+/// Where a page ends: the last event's position and, when ordered by a time, that time.
+public struct EventCursor: Sendable, Hashable {
+    /// The ordering time in microseconds since 1970, when ordered by a time.
+    public var time: Int64?
+    /// The position in capture order.
+    public var sequence: Int64
+
+    /// Creates a cursor.
+    public init(time: Int64?, sequence: Int64) {
+        self.time = time
+        self.sequence = sequence
+    }
 }

@@ -135,7 +135,7 @@ public struct EPCISController: Sendable {
         let page = try await capture.store.events(matching: query)
         var fields: HTTPFields = [.contentType: "application/ld+json; charset=utf-8"]
         fields[Self.epcisVersion] = "2.0.0"
-        if let next = page.nextAfter {
+        if let next = page.next {
             let token = EventQuery.pageToken(after: next)
             let others = parameters.filter { $0.name != "nextPageToken" }
                 .map { "\(Self.queryEncoded($0.name))=\(Self.queryEncoded($0.value))" }
