@@ -17,8 +17,17 @@ enum QLoopProcess {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/qloop").path
     }
 
-    /// Runs `qloop` with arguments and returns its exit status and output.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+    /// A running process, handed to the task that stops it when it overruns.
+    private final class Running: @unchecked Sendable {
+        let process: Process
+        init(_ process: Process) { self.process = process }
+    }
+
+    /// Runs `qloop` with arguments and returns its exit status and output; a run longer than
+    /// `timeout` is terminated (and then ends with the signal's status).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(120)
+    ) async throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -29,6 +38,12 @@ enum QLoopProcess {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let running = Running(process)
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if running.process.isRunning { running.process.terminate() }
+        }
+        defer { watchdog.cancel() }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }

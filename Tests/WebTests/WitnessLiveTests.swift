@@ -86,6 +86,56 @@ struct WitnessLiveTests {
         }
     }
 
+    @Test("a polling witness follows the log as it grows and stops with exit 1 at a forged checkpoint")
+    func pollingWitness() async throws {
+        try await LedgerBackend.withDirectory { directory in
+            let configuration = LedgerHTTPTests.configuration(directory: directory)
+            try await LedgerBackend(kind: .sqlite).withStores(in: directory) { stores in
+                let ledger = try openLedger(configuration, stores: stores, logger: WebWorld.logger)
+                _ = try await ledger.append(contentsOf: (0..<3).map(LedgerHTTPTests.entry))
+                try await ledger.checkpoint()
+                let app = try await buildApplication(configuration, stores: stores, logger: WebWorld.logger)
+                try await app.test(.live) { client in
+                    let port = try #require(client.port)
+                    async let outcome = QLoopProcess.run(
+                        [
+                            "ledger", "witness", "--url", "http://127.0.0.1:\(port)", "--state",
+                            "\(directory)/poll.json", "--key", "\(directory)/poll.key", "--interval", "0.2",
+                        ], timeout: .seconds(60))
+                    try await Self.waitForState(directory, size: 3)
+                    _ = try await ledger.append(contentsOf: (3..<9).map(LedgerHTTPTests.entry))
+                    try await ledger.checkpoint()
+                    try await Self.waitForState(directory, size: 9)
+
+                    // The log's key signs a checkpoint of 10 leaves whose root is not the tree's.
+                    // Straight into the store, so that no honest checkpoint of 10 is scheduled.
+                    _ = try await stores.ledger.appendLedgerLeaves([try LedgerLeaf(LedgerHTTPTests.entry(9))])
+                    let signer = try LedgerKeyFile(path: configuration.ledgerKeyPath).load()
+                    let forged = Checkpoint(
+                        origin: signer.name, treeSize: 10, rootHash: LedgerHash.sha256(of: Array("forged".utf8)))
+                    try await stores.ledger.storeLedgerCheckpoint(
+                        StoredCheckpoint(forged, note: try forged.signed(by: signer)))
+
+                    let run = try await outcome
+                    #expect(run.status == 1, "\(run.errors)")
+                    #expect(run.errors.contains("fork"), "\(run.errors)")
+                    #expect(try Self.state("poll", directory: directory).treeSize == 9)
+                }
+                try await ledger.close()
+            }
+        }
+    }
+
+    /// Waits until the polling witness has accepted a tree of a size.
+    static func waitForState(_ directory: String, size: UInt64) async throws {
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(30) {
+            if let state = try? Self.state("poll", directory: directory), state.treeSize == size { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the witness did not accept a tree of \(size) leaves within 30 s")
+    }
+
     @Test("a witness that cannot reach the server exits 2 and saves nothing")
     func unreachable() async throws {
         try await LedgerBackend.withDirectory { directory in
