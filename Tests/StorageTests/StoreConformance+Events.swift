@@ -170,6 +170,15 @@ extension StoreConformance {
                 try await EventSample.steps(stores) {
                     $0.matches = [match("MATCH_parentID", [pallet]), match("MATCH_epc", [unit2])]
                 } == ["packing"])
+            let pattern = try EventQuery(
+                parameters: [("MATCH_anyEPC", "urn:epc:idpat:sgtin:6901234.000001.*|\(EventSample.pallet)")],
+                visibleTo: nil)
+            let otherProduct = try EventQuery(
+                parameters: [("MATCH_epc", "urn:epc:idpat:sgtin:6901234.000002.*")], visibleTo: nil)
+            #expect(
+                try await stores.events.events(matching: pattern).events.map { EventSample.step(of: $0.json) }
+                    == ["commissioning", "packing", "shipping", "commissioning"])
+            #expect(try await stores.events.events(matching: otherProduct).events.isEmpty)
         }
     }
 

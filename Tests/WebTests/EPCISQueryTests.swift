@@ -88,6 +88,8 @@ struct EPCISQueryTests {
                         "packing"
                     ])
                 #expect(try await steps("EQ_bizTransaction_po=urn:epcglobal:cbv:bt:6901234000009:PO-7") == ["shipping"])
+                #expect(
+                    try await steps("MATCH_epc=urn:epc:idpat:sgtin:6901234.000001.*") == ["commissioning", "packing"])
                 #expect(try await steps("EQ_bizTransaction_inv=urn:epcglobal:cbv:bt:6901234000009:PO-7").isEmpty)
                 #expect(
                     try await steps("orderBy=eventTime") == ["commissioning", "shipping", "packing", "commissioning"])

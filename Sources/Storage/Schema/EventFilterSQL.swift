@@ -52,12 +52,20 @@ struct EventFilterSQL {
                 """)
         }
         for match in query.matches {
-            let identities = list(match.identities)
+            var alternatives: [String] = []
+            if !match.identities.isEmpty { alternatives.append("i.identity IN (\(list(match.identities)))") }
+            for prefix in match.prefixes {
+                // A pattern scans the identities rather than the index; patterns are rare.
+                // Bound twice: SQLite's `?` placeholders are positional.
+                let length = bind(.text(prefix))
+                let value = bind(.text(prefix))
+                alternatives.append("substr(i.identity, 1, length(\(length))) = \(value)")
+            }
             let roles = list(match.roles.map(\.rawValue))
             add(
                 """
                 EXISTS (SELECT 1 FROM epcis_event_identifiers i
-                WHERE i.event_seq = e.seq AND i.identity IN (\(identities)) AND i.role IN (\(roles)))
+                WHERE i.event_seq = e.seq AND (\(alternatives.joined(separator: " OR "))) AND i.role IN (\(roles)))
                 """)
         }
     }

@@ -69,8 +69,17 @@ extension EventQuery {
                         "the query parameter '\(name)' is not supported; use \(Self.parameterNames.joined(separator: ", "))"
                     )
                 }
-                let identities = try values.map { value throws(QualityError) in try Self.identity(value, name) }
-                matches.append(IdentifierMatch(identities: identities, roles: roles))
+                var identities: [String] = []
+                var prefixes: [String] = []
+                for value in values {
+                    let identity = try Self.identity(value, name)
+                    if value.hasPrefix("urn:epc:idpat:") {
+                        prefixes.append(identity + "/")
+                    } else {
+                        identities.append(identity)
+                    }
+                }
+                matches.append(IdentifierMatch(identities: identities, prefixes: prefixes, roles: roles))
             }
         }
         switch orderBy {

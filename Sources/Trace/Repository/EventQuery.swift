@@ -48,16 +48,21 @@ public struct EventQuery: Sendable, Equatable {
     /// An empty query: every visible event, first page.
     public init() {}
 
-    /// One `MATCH_*` condition: an event matches when it names one of `identities` in one of `roles`.
+    /// One `MATCH_*` condition: an event matches when it names, in one of `roles`, one of
+    /// `identities` or an identity starting with one of `prefixes`.
     public struct IdentifierMatch: Sendable, Equatable {
         /// Canonical identities.
         public var identities: [String]
+        /// Identity prefixes, from EPC pattern URIs: `urn:epc:idpat:sgtin:6901234.000001.*` is
+        /// every serial of the GTIN, `https://id.gs1.org/01/06901234000016/`.
+        public var prefixes: [String]
         /// The roles they must appear in.
         public var roles: [EventIdentifierRole]
 
         /// Creates a condition.
-        public init(identities: [String], roles: [EventIdentifierRole]) {
+        public init(identities: [String], prefixes: [String] = [], roles: [EventIdentifierRole]) {
             self.identities = identities
+            self.prefixes = prefixes
             self.roles = roles
         }
     }
