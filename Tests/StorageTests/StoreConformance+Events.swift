@@ -24,6 +24,20 @@ extension StoreConformance {
         }
     }
 
+    @Test("two captures of one document at once store it once, both succeeding", arguments: StoreFixture.all)
+    func concurrentCaptures(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            async let first = EventSample.capture(into: stores)
+            async let second = EventSample.capture(into: stores)
+            let jobs = try await [first, second]
+
+            #expect(jobs.allSatisfy { $0.success })
+            #expect(jobs.map(\.acceptedCount).reduce(0, +) == 4)
+            #expect(jobs.map(\.duplicateCount).reduce(0, +) == 4)
+            #expect(try await EventSample.steps(stores).count == 4)
+        }
+    }
+
     @Test("an event repeated inside one document is stored once", arguments: StoreFixture.all)
     func duplicateInsideDocument(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
