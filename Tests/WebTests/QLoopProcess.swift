@@ -34,8 +34,21 @@ enum QLoopProcess {
         var variables = ProcessInfo.processInfo.environment
         variables.merge(environment) { _, new in new }
         process.environment = variables
-        let output = Pipe()
-        let errors = Pipe()
+        // Files rather than pipes: a child writing more than a pipe holds would block until read,
+        // and the output is only read once the child has ended.
+        let base = NSTemporaryDirectory() + "qloop-run-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: base + ".out")
+            try? FileManager.default.removeItem(atPath: base + ".err")
+        }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
         process.standardOutput = output
         process.standardError = errors
         let running = Running(process)
@@ -50,7 +63,7 @@ enum QLoopProcess {
         }
         return Outcome(
             status: status,
-            output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-            errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            output: String(decoding: FileManager.default.contents(atPath: base + ".out") ?? Data(), as: UTF8.self),
+            errors: String(decoding: FileManager.default.contents(atPath: base + ".err") ?? Data(), as: UTF8.self))
     }
 }
