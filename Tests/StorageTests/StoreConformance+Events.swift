@@ -10,9 +10,10 @@ extension StoreConformance {
         "a captured document is stored whole and a second capture of it is all duplicates", arguments: StoreFixture.all)
     func captureIsIdempotent(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let first = try await EventSample.capture(into: stores)
-            let second = try await EventSample.capture(into: stores)
-            let third = try await EventSample.capture(EventSample.documentWithOneMore(), into: stores)
+            let first = try await EventSample.capture(into: stores, at: Date(timeIntervalSince1970: 1_800_000_000))
+            let second = try await EventSample.capture(into: stores, at: Date(timeIntervalSince1970: 1_800_000_001))
+            let third = try await EventSample.capture(
+                EventSample.documentWithOneMore(), into: stores, at: Date(timeIntervalSince1970: 1_800_000_002))
 
             #expect(first.success && first.eventCount == 4 && first.acceptedCount == 4 && first.duplicateCount == 0)
             #expect(second.success && second.acceptedCount == 0 && second.duplicateCount == 4)
@@ -21,6 +22,7 @@ extension StoreConformance {
                 try await EventSample.steps(stores)
                     == ["commissioning", "packing", "shipping", "commissioning", "retail_selling"])
             #expect(try await stores.events.captureJob(id: second.id) == second)
+            #expect(try await stores.events.captureJobs(of: nil, limit: 2) == [third, second])
         }
     }
 

@@ -162,6 +162,24 @@ struct EPCISQueryTests {
                 #expect(otherJob.status == .notFound)
                 let regulatorJob = try await client.execute(uri: job, method: .get, headers: world.headers("regulator"))
                 #expect(regulatorJob.status == .ok)
+                let second = try await client.execute(
+                    uri: "/epcis/capture", method: .post,
+                    headers: world.headers("producer", contentType: "application/json"), body: Self.body)
+                let ownJobs = try await client.execute(
+                    uri: "/epcis/capture", method: .get, headers: world.headers("producer"))
+                let latest = try await client.execute(
+                    uri: "/epcis/capture?perPage=1", method: .get, headers: world.headers("producer"))
+                let otherJobs = try await client.execute(
+                    uri: "/epcis/capture", method: .get, headers: world.headers("producer2"))
+                let jobIDs = { (response: TestResponse) throws -> [String] in
+                    let list = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]]
+                    return (list ?? []).compactMap { $0["captureID"] as? String }
+                }
+                let firstID = String(job.split(separator: "/").last ?? "")
+                let secondID = String((second.headers[.location] ?? "").split(separator: "/").last ?? "")
+                #expect(try jobIDs(ownJobs) == [secondID, firstID])
+                #expect(try jobIDs(latest) == [secondID])
+                #expect(try jobIDs(otherJobs).isEmpty)
                 for (who, count) in [("producer", 4), ("producer2", 0), ("regulator", 4)] {
                     let events = try await client.execute(
                         uri: "/epcis/events", method: .get, headers: world.headers(who))
@@ -249,6 +267,8 @@ struct EPCISQueryTests {
                     ("/epcis/events?MATCH_epc=not%20a%20uri", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?EQ_quantity=3", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?orderBy=bizStep", .get, nil, "", .badRequest, "bad_query"),
+                    ("/epcis/capture?perPage=0", .get, nil, "", .badRequest, "bad_query"),
+                    ("/epcis/capture?status=done", .get, nil, "", .badRequest, "bad_query"),
                     ("/epcis/events?orderBy=eventTime&nextPageToken=p1", .get, nil, "", .badRequest, "bad_page_token"),
                     ("/epcis/events?nextPageToken=zzz", .get, nil, "", .badRequest, "bad_page_token"),
                     ("/epcis/events?eventType=", .get, nil, "", .badRequest, "bad_query"),

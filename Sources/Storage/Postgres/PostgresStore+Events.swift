@@ -96,7 +96,29 @@ extension PostgresStore: EventStore {
                    duplicate_count, errors
             FROM epcis_captures WHERE id = \(id)
             """)
-        guard let row = rows.first else { return nil }
+        return try rows.first.map(Self.captureJob)
+    }
+
+    /// The latest capture jobs of an organisation (of everyone for `nil`), newest first.
+    public func captureJobs(of organisationID: Int64?, limit: Int) async throws -> [CaptureJob] {
+        var jobs: [CaptureJob] = []
+        for row in try await rows(
+            """
+            SELECT id, organisation_id, created_at, finished_at, success, event_count, accepted_count,
+                   duplicate_count, errors
+            FROM epcis_captures
+            WHERE \(organisationID)::bigint IS NULL OR organisation_id = \(organisationID)
+            ORDER BY created_at DESC, id LIMIT \(Int64(limit))
+            """)
+        {
+            jobs.append(try Self.captureJob(row))
+        }
+        return jobs
+    }
+
+    /// A capture job from `id, organisation_id, created_at, finished_at, success, event_count,
+    /// accepted_count, duplicate_count, errors`.
+    static func captureJob(_ row: PostgresRow) throws -> CaptureJob {
         let (jobID, organisationID, createdAt, finishedAt, success, eventCount, accepted, duplicates, errors) =
             try row.decode(
                 (String, Int64?, PostgresInstant, PostgresInstant?, Bool, Int64, Int64, Int64, String).self)

@@ -78,24 +78,39 @@ extension SQLiteStore: EventStore {
     /// The capture job with an id, if any.
     public func captureJob(id: String) async throws -> CaptureJob? {
         try await pool.read { db in
-            try db.row(
-                """
-                SELECT id, organisation_id, created_at, finished_at, success, event_count, accepted_count,
-                       duplicate_count, errors
-                FROM epcis_captures WHERE id = \(id)
-                """
-            ).map { row in
-                let finishedAt: Int64? = try row.decode(forColumn: "finished_at")
-                return CaptureJob(
-                    id: try row.decode(forColumn: "id"), organisationID: try row.decode(forColumn: "organisation_id"),
-                    createdAt: Date(microsecondsSince1970: try row.decode(forColumn: "created_at")),
-                    finishedAt: finishedAt.map(Date.init(microsecondsSince1970:)),
-                    success: try row.decode(forColumn: "success"), eventCount: try row.decode(forColumn: "event_count"),
-                    acceptedCount: try row.decode(forColumn: "accepted_count"),
-                    duplicateCount: try row.decode(forColumn: "duplicate_count"),
-                    errors: try CaptureErrorsCoding.decode(try row.decode(forColumn: "errors")))
-            }
+            try db.row("SELECT \(Self.captureColumns) FROM epcis_captures WHERE id = \(id)").map(Self.captureJob)
         }
+    }
+
+    /// The latest capture jobs of an organisation (of everyone for `nil`), newest first.
+    public func captureJobs(of organisationID: Int64?, limit: Int) async throws -> [CaptureJob] {
+        try await pool.read { db in
+            try db.rows(
+                """
+                SELECT \(Self.captureColumns) FROM epcis_captures
+                WHERE \(organisationID) IS NULL OR organisation_id = \(organisationID)
+                ORDER BY created_at DESC, id LIMIT \(limit)
+                """
+            ).map(Self.captureJob)
+        }
+    }
+
+    /// The columns `captureJob(_:)` reads.
+    static let captureColumns: SQL = """
+        id, organisation_id, created_at, finished_at, success, event_count, accepted_count, duplicate_count, errors
+        """
+
+    /// A capture job from a row of `captureColumns`.
+    static func captureJob(_ row: Row) throws -> CaptureJob {
+        let finishedAt: Int64? = try row.decode(forColumn: "finished_at")
+        return CaptureJob(
+            id: try row.decode(forColumn: "id"), organisationID: try row.decode(forColumn: "organisation_id"),
+            createdAt: Date(microsecondsSince1970: try row.decode(forColumn: "created_at")),
+            finishedAt: finishedAt.map(Date.init(microsecondsSince1970:)),
+            success: try row.decode(forColumn: "success"), eventCount: try row.decode(forColumn: "event_count"),
+            acceptedCount: try row.decode(forColumn: "accepted_count"),
+            duplicateCount: try row.decode(forColumn: "duplicate_count"),
+            errors: try CaptureErrorsCoding.decode(try row.decode(forColumn: "errors")))
     }
 
     /// One page of the events a query selects, in capture order.

@@ -61,6 +61,7 @@ extension Migration {
                 UNIQUE (event_hash, declares_error)
             )
             """,
+            "CREATE INDEX epcis_captures_by_organisation ON epcis_captures (organisation_id, created_at)",
             "CREATE INDEX epcis_events_by_event_time ON epcis_events (event_time, seq)",
             "CREATE INDEX epcis_events_by_record_time ON epcis_events (record_time, seq)",
             "CREATE INDEX epcis_events_by_type ON epcis_events (event_type, seq)",
@@ -129,6 +130,7 @@ extension Migration {
                 UNIQUE (event_hash, declares_error)
             )
             """,
+            "CREATE INDEX epcis_captures_by_organisation ON epcis_captures (organisation_id, created_at)",
             "CREATE INDEX epcis_events_by_event_time ON epcis_events (event_time, seq)",
             "CREATE INDEX epcis_events_by_record_time ON epcis_events (record_time, seq)",
             "CREATE INDEX epcis_events_by_type ON epcis_events (event_type, seq)",

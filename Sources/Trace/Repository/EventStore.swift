@@ -10,6 +10,9 @@ public protocol EventStore: Sendable {
     /// The capture job with an id, if any.
     func captureJob(id: String) async throws -> CaptureJob?
 
+    /// The latest capture jobs of an organisation (of everyone for `nil`), newest first.
+    func captureJobs(of organisationID: Int64?, limit: Int) async throws -> [CaptureJob]
+
     /// One page of the events a query selects, in capture order.
     func events(matching query: EventQuery) async throws -> EventPage
 

@@ -28,6 +28,7 @@ public struct EPCISController: Sendable {
     public var endpoints: RouteCollection<SignedInRequestContext> {
         let routes = RouteCollection(context: SignedInRequestContext.self)
         routes.post("capture", use: captureDocument)
+        routes.get("capture", use: captureJobs)
         routes.get("capture/{captureID}", use: captureJob)
         routes.post("events", use: captureEvent)
         routes.get("events", use: queryEvents)
@@ -39,7 +40,9 @@ public struct EPCISController: Sendable {
     public var discovery: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         let headers = discoveryHeaders
-        for (path, allow) in [("", "OPTIONS"), ("capture", "OPTIONS, POST"), ("events", "OPTIONS, GET, HEAD, POST")] {
+        for (path, allow) in [
+            ("", "OPTIONS"), ("capture", "OPTIONS, GET, HEAD, POST"), ("events", "OPTIONS, GET, HEAD, POST"),
+        ] {
             routes.on(RouterPath(path), method: .options) { _, _ -> Response in
                 var fields = headers
                 fields[.allow] = allow
@@ -84,6 +87,25 @@ public struct EPCISController: Sendable {
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(
             status: .accepted, headers: fields, body: .init(byteBuffer: try Self.encode(CaptureJobDTO(job))))
+    }
+
+    /// `GET /epcis/capture?perPage=N`: the caller's latest capture jobs (a regulator's: everyone's),
+    /// newest first; 100 unless `perPage` (1 to 1000) says otherwise.
+    @Sendable func captureJobs(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        var limit = 100
+        for (name, value) in request.uri.queryParameters {
+            guard name == "perPage", let count = Int(String(value)), count >= 1, count <= EventQuery.maximumPerPage
+            else {
+                throw APIError.badRequest(
+                    "bad_query", "capture jobs take only perPage, a whole number from 1 to \(EventQuery.maximumPerPage)"
+                )
+            }
+            limit = count
+        }
+        let jobs = try await capture.store.captureJobs(of: visibility(context), limit: limit)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: try Self.encode(jobs.map(CaptureJobDTO.init))))
     }
 
     /// `GET /epcis/capture/{captureID}`: the job, with every error when it failed.
