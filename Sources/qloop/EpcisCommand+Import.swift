@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import Foundation
 import QualityCore
@@ -12,6 +13,8 @@ extension EpcisCommand {
                 "Validate EPCIS documents and store their events (each file whole or not at all); print a JSON summary and exit 1 when any file is rejected."
         )
         @OptionGroup var database: DatabaseOptions
+        @Option(help: "The organisation capturing the events, which may then see them over HTTP (default: none).")
+        var org: String?
         @Argument(help: "EPCIS documents (JSON/JSON-LD or XML).") var files: [String]
 
         /// The summary printed at the end.
@@ -51,6 +54,8 @@ extension EpcisCommand {
         func run() async throws {
             let summary = try await database.withStores { stores in
                 let capture = EventCapture(store: stores.events, eventLimit: .max)
+                var organisationID: Int64?
+                if let org { organisationID = try await stores.access.named(org).id }
                 var summary = Summary()
                 for path in files {
                     guard let data = FileManager.default.contents(atPath: path) else {
@@ -59,7 +64,7 @@ extension EpcisCommand {
                     }
                     let job: CaptureJob
                     do {
-                        job = try await capture.capture(Array(data), by: nil)
+                        job = try await capture.capture(Array(data), by: organisationID)
                     } catch let error as QualityError {
                         summary.reject(path, EPCISProblem(path: "", code: error.code, reason: error.message))
                         continue
