@@ -27,14 +27,19 @@ struct EPCISImportCommandTests {
             }
         process.arguments =
             ["epcis", "import"] + database + options + files.map { root.appendingPathComponent($0).path }
-        let output = Pipe()
+        // A file rather than a pipe: a pipe read only after exit would block a large summary.
+        let outputPath = NSTemporaryDirectory() + "epcis-import-\(UUID().uuidString).json"
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        try output.close()
+        let data = try Data(contentsOf: URL(fileURLWithPath: outputPath))
         // A run that fails before importing (an unknown --org) prints no summary.
         let summary = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         return Run(status: status, summary: summary ?? [:])
