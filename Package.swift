@@ -58,6 +58,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Parties, qualification documents, rules as data, onboarding review, blacklist.
+        .target(
+            name: "Governance",
+            dependencies: ["QualityCore", "Access", "Ledger"],
+            resources: [.copy("Resources/rules.json")],
+            swiftSettings: swiftSettings
+        ),
         // EPCIS 2.0 events: JSON-LD and XML codecs, validation, the CBV 2.0 event hash.
         .target(
             name: "Trace",
@@ -118,6 +125,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
