@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Passport",
             dependencies: [
-                "QualityCore", "QRCode", "Access",
+                "QualityCore", "QRCode", "Access", "Ledger",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -56,6 +56,13 @@ let package = Package(
                 "QualityCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Parties, qualification documents, rules as data, onboarding review, blacklist.
+        .target(
+            name: "Governance",
+            dependencies: ["QualityCore", "Access", "Ledger"],
+            resources: [.copy("Resources/rules.json")],
             swiftSettings: swiftSettings
         ),
         // EPCIS 2.0 events: JSON-LD and XML codecs, validation, the CBV 2.0 event hash.
@@ -71,7 +78,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport", "Ledger",
+                "QualityCore", "Access", "Passport", "Ledger", "Trace",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -84,7 +91,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,18 +118,21 @@ let package = Package(
         .testTarget(
             name: "PassportTests",
             dependencies: [
-                "Passport", "QualityCore", "Access", "Storage",
+                "Passport", "QualityCore", "Access", "Storage", "Ledger",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Passport", "Access", "QualityCore", "Ledger",
+                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
                 // The ledger tamper tests edit rows behind the stores' backs.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -132,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Passport", "Access", "QualityCore",
+                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

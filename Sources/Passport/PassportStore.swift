@@ -26,6 +26,11 @@ public protocol PassportStore: Sendable {
     func allocateSerials(gtin: GTIN, lot: String, count: Int64, issuedBy: Int64, at: Date) async throws -> Issuance
     /// The issuances of a batch, by first index.
     func issuances(gtin: GTIN, lot: String) async throws -> [Issuance]
+    /// Records the ledger position of an issuance's manifest; throws `notFound` for no such issuance.
+    func recordLedgerIndex(_ index: UInt64, of issuance: Issuance) async throws
+    /// Up to `limit` issuances of any batch, issued before a time, whose manifest has no ledger
+    /// position yet, by id. A maintenance query: it reads every GTIN's issuances.
+    func issuancesMissingLedgerIndex(issuedBefore: Date, limit: Int) async throws -> [Issuance]
     /// The serial-signing key with an id; when it does not exist and `createIfMissing` is set,
     /// creates it with fresh random bytes (concurrent creators agree on one key).
     func serialKey(id: Int, createIfMissing: Bool) async throws -> SerialKey?

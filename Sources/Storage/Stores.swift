@@ -2,6 +2,7 @@ public import Access
 public import Ledger
 public import Logging
 public import Passport
+public import Trace
 
 /// The stores a process works with, opened once at start-up from a `DatabaseLocation` and closed
 /// once at shutdown. Every protocol is served by the same backend object, so they share one
@@ -13,6 +14,8 @@ public struct Stores: Sendable {
     public let passport: any PassportStore
     /// The tamper-evident ledger's entries, subtree hashes and checkpoints.
     public let ledger: any LedgerStore
+    /// Captured EPCIS events and capture jobs.
+    public let events: any EventStore
     /// Where the data lives.
     public let location: DatabaseLocation
     /// The backend object behind the protocols.
@@ -31,10 +34,12 @@ public struct Stores: Sendable {
             access = store
             passport = store
             ledger = store
+            events = store
         case .postgres(let store):
             access = store
             passport = store
             ledger = store
+            events = store
         }
         self.backend = backend
         self.location = location

@@ -21,6 +21,7 @@ struct BatchCommand: AsyncParsableCommand {
         @Option(help: "Units made.") var quantity: Int64?
         @Option(name: .customLong("factory-gln"), help: "Factory GLN (13 digits).") var factoryGLN: String?
         @Option(name: .customLong("lab-report"), help: "Lab report reference.") var labReport: String?
+        @OptionGroup var ledger: LedgerWriteOptions
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
@@ -28,10 +29,11 @@ struct BatchCommand: AsyncParsableCommand {
                 gtin: gtin, lot: lot, produced: produced, expires: expires, factoryGLN: factoryGLN,
                 quantity: quantity, labReport: labReport)
             try await database.withStores { stores in
-                let service = PassportService(stores: stores)
-                let organisation = try await stores.actingOrganisation(org, gtin: try draft.validatedGTIN())
-                let batch = try await service.registerBatch(draft, by: organisation)
-                if json { try Output.json(batch) } else { print("batch \(batch.gtin.gtin14) lot \(batch.lot)") }
+                try await ledger.withService(stores) { service in
+                    let organisation = try await stores.actingOrganisation(org, gtin: try draft.validatedGTIN())
+                    let batch = try await service.registerBatch(draft, by: organisation)
+                    if json { try Output.json(batch) } else { print("batch \(batch.gtin.gtin14) lot \(batch.lot)") }
+                }
             }
         }
     }

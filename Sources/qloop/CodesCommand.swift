@@ -25,6 +25,7 @@ struct CodesCommand: AsyncParsableCommand {
         @Option(name: .customLong("qr-format"), help: "png or svg.") var qrFormat = "png"
         @Option(help: "Resolver stem the URIs start with (default QUALITYLOOP_RESOLVER_STEM or http://127.0.0.1:8080).")
         var stem: String?
+        @OptionGroup var ledger: LedgerWriteOptions
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
@@ -38,22 +39,23 @@ struct CodesCommand: AsyncParsableCommand {
             let gtin = try GTIN(checking: gtin)
             let output = try LabelFile(path: out)
             try await database.withStores { stores in
-                let service = PassportService(stores: stores, stem: stem)
-                let organisation = try await stores.actingOrganisation(org, gtin: gtin)
-                let issuance = try await service.issueCodes(gtin: gtin, lot: lot, count: count, by: organisation)
-                let signer = try await service.signer(gtin: gtin, lot: lot)
-                let bar = ProgressBar(total: issuance.count, label: "issuing")
-                let started = Date()
-                try await service.labelWriter.write(issuance, signer: signer, sink: { try output.write($0) }, progress: bar.update)
-                try output.close()
-                let seconds = Date().timeIntervalSince(started)
-                if let qrDirectory {
-                    try writeImages(issuance: issuance, service: service, signer: signer, directory: qrDirectory)
-                }
-                if json {
-                    try Output.json(IssueOutput(issuance: issuance, file: out, seconds: seconds))
-                } else {
-                    print("issued \(issuance.count) codes for \(gtin.gtin14) lot \(lot) (units \(issuance.firstIndex)–\(issuance.firstIndex + issuance.count - 1)) → \(out)")
+                try await ledger.withService(stores, stem: stem) { service in
+                    let organisation = try await stores.actingOrganisation(org, gtin: gtin)
+                    let issuance = try await service.issueCodes(gtin: gtin, lot: lot, count: count, by: organisation)
+                    let signer = try await service.signer(gtin: gtin, lot: lot)
+                    let bar = ProgressBar(total: issuance.count, label: "issuing")
+                    let started = Date()
+                    try await service.labelWriter.write(issuance, signer: signer, sink: { try output.write($0) }, progress: bar.update)
+                    try output.close()
+                    let seconds = Date().timeIntervalSince(started)
+                    if let qrDirectory {
+                        try writeImages(issuance: issuance, service: service, signer: signer, directory: qrDirectory)
+                    }
+                    if json {
+                        try Output.json(IssueOutput(issuance: issuance, file: out, seconds: seconds))
+                    } else {
+                        print("issued \(issuance.count) codes for \(gtin.gtin14) lot \(lot) (units \(issuance.firstIndex)–\(issuance.firstIndex + issuance.count - 1)) → \(out)")
+                    }
                 }
             }
         }

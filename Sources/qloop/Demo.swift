@@ -19,7 +19,8 @@ struct Demo: AsyncParsableCommand {
         do {
             let configuration = try server.configuration()
             let stem = configuration.effectiveResolverStem
-            let links = try await DemoWorld(service: PassportService(stores: stores, stem: stem)).seed()
+            let ledger = LedgerWriteOptions(path: configuration.ledgerKeyPath)
+            let links = try await ledger.withService(stores, stem: stem) { try await DemoWorld(service: $0).seed() }
             print("""
                 QualityLoop demo world is ready (\(database.location)).
                 Scan pages to try:

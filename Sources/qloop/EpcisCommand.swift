@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import Trace
 
-/// `qloop epcis …`: EPCIS 2.0 documents (JSON/JSON-LD or XML): CBV 2.0 event hashes and validation.
+/// `qloop epcis …`: EPCIS 2.0 documents (JSON/JSON-LD or XML): import into the repository, CBV 2.0
+/// event hashes and validation.
 struct EpcisCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "epcis", abstract: "EPCIS 2.0 event hashes and document validation.",
-        subcommands: [Hash.self, Validate.self])
+        commandName: "epcis", abstract: "EPCIS 2.0 capture, queries, event hashes and document validation.",
+        subcommands: [Hash.self, Validate.self, Import.self, Query.self])
 
     /// Reads and decodes one document, reporting a file or syntax error on standard error.
     static func document(at path: String) -> EPCISDocument? {

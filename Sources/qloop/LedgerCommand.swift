@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Passport
 import Storage
 
 /// `qloop ledger …`: the tamper-evident log: verify it, print its checkpoint and key, and give
 /// proofs.
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ledger", abstract: "The tamper-evident ledger: verify, checkpoint, key and proofs.",
-        subcommands: [VerifyLog.self, CheckpointCommand.self, KeyCommand.self, Proof.self])
+        commandName: "ledger",
+        abstract: "The tamper-evident ledger: verify, checkpoint, key, proofs, witness and evidence checks.",
+        subcommands: [
+            VerifyLog.self, CheckpointCommand.self, KeyCommand.self, Proof.self, Witness.self, CheckEvidence.self,
+        ])
 
     /// `qloop ledger verify`: recompute the log and report the first inconsistency (exit 1).
     struct VerifyLog: AsyncParsableCommand {
@@ -189,6 +193,12 @@ struct LedgerKeyOptions: ParsableArguments {
     @Option(help: "The log's name (checkpoint origin) for a key created now; an existing key keeps its own.")
     var origin: String = LedgerKeyFile.defaultOrigin
 
+    /// Options as parsed.
+    init() {}
+
+    /// Options naming a key file.
+    init(path: String?) { self.path = path }
+
     /// The key file from the option, then the environment, then the default.
     var file: LedgerKeyFile {
         let environment = ProcessInfo.processInfo.environment[LedgerKeyFile.environmentKey]
@@ -198,5 +208,34 @@ struct LedgerKeyOptions: ParsableArguments {
     /// The signing key, created (mode 0600) on first use.
     func signer() throws -> NoteSigner {
         try file.loadOrCreate(origin: origin)
+    }
+}
+
+/// The ledger key of commands that write passport data: their writes are appended to the ledger,
+/// signed with this key, and a checkpoint is signed before the command ends.
+struct LedgerWriteOptions: ParsableArguments {
+    @Option(
+        name: .customLong("ledger-key"),
+        help: "The ledger signing key file (default QUALITYLOOP_LEDGER_KEY or ./qualityloop-ledger.key).")
+    var path: String?
+
+    /// Options as parsed.
+    init() {}
+
+    /// Options naming a key file.
+    init(path: String?) { self.path = path }
+
+    /// The key file from the option, then the environment, then the default.
+    var file: LedgerKeyFile { LedgerKeyOptions(path: path).file }
+
+    /// Runs a body with the passport service over the stores, appending to the ledger, and signs
+    /// a checkpoint over the appended entries afterwards.
+    func withService<T>(
+        _ stores: Stores, stem: String? = nil, _ body: (PassportService) async throws -> T
+    ) async throws -> T {
+        let ledger = Ledger(store: stores.ledger, signer: try file.loadOrCreate())
+        let result = try await body(PassportService(stores: stores, stem: stem, ledger: ledger))
+        try await ledger.close()
+        return result
     }
 }

@@ -1,5 +1,6 @@
 import Access
 import ArgumentParser
+import Ledger
 import Passport
 import QualityCore
 import Storage
@@ -22,6 +23,7 @@ struct ProductCommand: AsyncParsableCommand {
         @Option(help: "Composition or ingredients.") var composition: String?
         @Option(help: "Specification (size, weight, model).") var specification: String?
         @Option(help: "Product standard, e.g. GB 19298-2014.") var standard: String?
+        @OptionGroup var ledger: LedgerWriteOptions
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
@@ -29,10 +31,11 @@ struct ProductCommand: AsyncParsableCommand {
                 gtin: gtin, name: name, brand: brand, category: category, specification: specification,
                 standard: standard, composition: composition, origin: origin)
             try await database.withStores { stores in
-                let service = PassportService(stores: stores)
-                let organisation = try await stores.access.named(org)
-                let product = try await service.registerProduct(draft, by: organisation)
-                if json { try Output.json(product) } else { print("product \(product.gtin.gtin14) \(product.name)") }
+                try await ledger.withService(stores) { service in
+                    let organisation = try await stores.access.named(org)
+                    let product = try await service.registerProduct(draft, by: organisation)
+                    if json { try Output.json(product) } else { print("product \(product.gtin.gtin14) \(product.name)") }
+                }
             }
         }
     }
@@ -61,11 +64,11 @@ struct ProductCommand: AsyncParsableCommand {
 extension PassportService {
     /// The service over opened stores with the stem from `QUALITYLOOP_RESOLVER_STEM` (default
     /// the local server).
-    init(stores: Stores, stem: String? = nil) {
+    init(stores: Stores, stem: String? = nil, ledger: Ledger? = nil) {
         let environment = ProcessInfo.processInfo.environment
         self.init(
             store: stores.passport, access: stores.access,
-            stem: stem ?? environment["QUALITYLOOP_RESOLVER_STEM"] ?? "http://127.0.0.1:8080")
+            stem: stem ?? environment["QUALITYLOOP_RESOLVER_STEM"] ?? "http://127.0.0.1:8080", ledger: ledger)
     }
 }
 

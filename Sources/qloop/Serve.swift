@@ -30,6 +30,10 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Port to listen on (default QUALITYLOOP_PORT or 8080).") var port: Int?
     @Option(help: "Public base URL the server resolves codes under (default QUALITYLOOP_RESOLVER_STEM or http://HOST:PORT).")
     var stem: String?
+    @Option(
+        name: .customLong("ledger-key"),
+        help: "The ledger signing key file, created on first run (default QUALITYLOOP_LEDGER_KEY or ./qualityloop-ledger.key).")
+    var ledgerKey: String?
 
     /// The server configuration: environment first, then these options.
     func configuration() throws -> AppConfiguration {
@@ -37,6 +41,7 @@ struct ServerOptions: ParsableArguments {
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         if let stem { configuration.resolverStem = stem }
+        if let ledgerKey { configuration.ledgerKeyPath = ledgerKey }
         return configuration
     }
 

@@ -41,6 +41,9 @@ final class WebWorld: Sendable {
         configuration.clonePolicy = ClonePolicy(maximumScans: 3)
         configuration.maximumBodySize = 64 * 1024
         configuration.bulkVerifyLimit = 50
+        // Never the default ./qualityloop-ledger.key: tests must not leave a signing key in the tree.
+        configuration.ledgerKeyPath =
+            NSTemporaryDirectory() + "webtests-\(ProcessInfo.processInfo.processIdentifier)/ledger.key"
         return configuration
     }
 
@@ -49,6 +52,7 @@ final class WebWorld: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = configuration
         configuration.database = .sqlite(path: directory + "/world.sqlite")
+        configuration.ledgerKeyPath = directory + "/ledger.key"
         self.configuration = configuration
         stores = try await Stores.open(configuration.database, logger: Self.logger)
         service = PassportService(

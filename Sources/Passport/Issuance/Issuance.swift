@@ -18,16 +18,22 @@ public struct Issuance: Sendable, Hashable, Codable, Identifiable {
     public var issuedBy: Int64
     /// When the range was allocated.
     public var issuedAt: Date
+    /// The position of the issuance's manifest in the ledger, once appended.
+    public var ledgerIndex: UInt64?
 
     enum CodingKeys: String, CodingKey {
         case id, gtin, lot, count
         case firstIndex = "first_index"
         case issuedBy = "issued_by"
         case issuedAt = "issued_at"
+        case ledgerIndex = "ledger_index"
     }
 
     /// Creates an issuance value.
-    public init(id: Int64, gtin: GTIN, lot: String, firstIndex: Int64, count: Int64, issuedBy: Int64, issuedAt: Date) {
+    public init(
+        id: Int64, gtin: GTIN, lot: String, firstIndex: Int64, count: Int64, issuedBy: Int64, issuedAt: Date,
+        ledgerIndex: UInt64? = nil
+    ) {
         self.id = id
         self.gtin = gtin
         self.lot = lot
@@ -35,6 +41,7 @@ public struct Issuance: Sendable, Hashable, Codable, Identifiable {
         self.count = count
         self.issuedBy = issuedBy
         self.issuedAt = issuedAt
+        self.ledgerIndex = ledgerIndex
     }
 
     /// Whether a unit index lies in this issuance.

@@ -17,7 +17,7 @@ extension PostgresStore {
         recalled_at, recalled_by, recall_reason, created_at
         """
     /// The columns `issuance(_:)` reads.
-    static let issuanceColumns = "id, gtin, lot, first_index, count, issued_by, issued_at"
+    static let issuanceColumns = "id, gtin, lot, first_index, count, issued_by, issued_at, ledger_index"
 
     /// An organisation from `id, name, role, created_at`.
     static func organisation(_ row: PostgresRow) throws -> Organisation {
@@ -64,11 +64,14 @@ extension PostgresStore {
 
     /// An issuance from a row of `issuanceColumns`.
     static func issuance(_ row: PostgresRow) throws -> Issuance {
-        let (id, gtin, lot, firstIndex, count, issuedBy, issuedAt) =
-            try row.decode((Int64, String, String, Int64, Int64, Int64, PostgresInstant).self)
+        let (id, gtin, lot, firstIndex, count, issuedBy, issuedAt, ledgerIndex) =
+            try row.decode((Int64, String, String, Int64, Int64, Int64, PostgresInstant, Int64?).self)
+        if let ledgerIndex, ledgerIndex < 0 {
+            throw CorruptRow(table: "issuances", problem: "ledger_index \(ledgerIndex) is negative")
+        }
         return Issuance(
             id: id, gtin: try Self.gtin(gtin, table: "issuances"), lot: lot, firstIndex: firstIndex, count: count,
-            issuedBy: issuedBy, issuedAt: issuedAt.date)
+            issuedBy: issuedBy, issuedAt: issuedAt.date, ledgerIndex: ledgerIndex.map { UInt64($0) })
     }
 
     /// A GTIN stored as its 14 digits.

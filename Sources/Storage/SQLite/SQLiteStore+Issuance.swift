@@ -49,6 +49,34 @@ extension SQLiteStore {
         }
     }
 
+    /// Issuances issued before a time whose manifest has no ledger position, by id.
+    public func issuancesMissingLedgerIndex(issuedBefore: Date, limit: Int) async throws -> [Issuance] {
+        let before = issuedBefore.microsecondsSince1970
+        return try await pool.read { db in
+            try db.rows(
+                """
+                SELECT \(Self.issuanceColumns) FROM issuances
+                WHERE ledger_index IS NULL AND issued_at < \(before) ORDER BY id LIMIT \(max(0, limit))
+                """
+            ).map(Self.issuance)
+        }
+    }
+
+    /// Records the ledger position of an issuance's manifest.
+    public func recordLedgerIndex(_ index: UInt64, of issuance: Issuance) async throws {
+        let position = Int64(index)
+        try await pool.write { db in
+            try db.execute(
+                literal: """
+                    UPDATE issuances SET ledger_index = \(position)
+                    WHERE gtin = \(issuance.gtin.gtin14) AND lot = \(issuance.lot) AND id = \(issuance.id)
+                    """)
+            guard db.changesCount == 1 else {
+                throw QualityError.notFound("issuance_not_found", "no issuance \(issuance.id) of this batch")
+            }
+        }
+    }
+
     /// The serial key with an id, creating it with fresh random bytes when asked. The insert
     /// keeps an existing key (`ON CONFLICT DO NOTHING`), so concurrent creators all read back the
     /// one that won.

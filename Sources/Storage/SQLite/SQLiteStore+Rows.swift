@@ -19,7 +19,7 @@ extension SQLiteStore {
         recalled_at, recalled_by, recall_reason, created_at
         """
     /// The columns `issuance(_:)` reads.
-    static let issuanceColumns: SQL = "id, gtin, lot, first_index, count, issued_by, issued_at"
+    static let issuanceColumns: SQL = "id, gtin, lot, first_index, count, issued_by, issued_at, ledger_index"
     /// The columns `scan(_:)` reads.
     static let scanColumns: SQL = SQL(sql: scanColumnList)
     /// The columns of a scan, as plain SQL text for cached statements.
@@ -76,7 +76,15 @@ extension SQLiteStore {
             id: try row.decode(forColumn: "id"), gtin: try gtin(row, table: "issuances"),
             lot: try row.decode(forColumn: "lot"), firstIndex: try row.decode(forColumn: "first_index"),
             count: try row.decode(forColumn: "count"), issuedBy: try row.decode(forColumn: "issued_by"),
-            issuedAt: Date(microsecondsSince1970: try row.decode(forColumn: "issued_at")))
+            issuedAt: Date(microsecondsSince1970: try row.decode(forColumn: "issued_at")),
+            ledgerIndex: try ledgerIndex(row.decode(forColumn: "ledger_index")))
+    }
+
+    /// A stored ledger position, which is never negative.
+    static func ledgerIndex(_ stored: Int64?) throws -> UInt64? {
+        guard let stored else { return nil }
+        guard stored >= 0 else { throw CorruptRow(table: "issuances", problem: "ledger_index \(stored) is negative") }
+        return UInt64(stored)
     }
 
     /// A scan from a row of `scanColumns`.

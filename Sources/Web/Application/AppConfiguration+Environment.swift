@@ -25,6 +25,10 @@ extension AppConfiguration {
             try reader.integer("QUALITYLOOP_SCAN_RATE_LIMIT", in: 0...10_000_000) ?? scanRateLimitPerMinute
         maximumBodySize = try reader.integer("QUALITYLOOP_MAX_BODY_BYTES", in: 1024...(1 << 30)) ?? maximumBodySize
         bulkVerifyLimit = try reader.integer("QUALITYLOOP_BULK_VERIFY_LIMIT", in: 1...1_000_000) ?? bulkVerifyLimit
+        epcisCaptureLimit =
+            try reader.integer("QUALITYLOOP_EPCIS_CAPTURE_LIMIT", in: 1...10_000_000) ?? epcisCaptureLimit
+        epcisCaptureFileSizeLimit =
+            try reader.integer("QUALITYLOOP_EPCIS_CAPTURE_MAX_BYTES", in: 1024...(1 << 31)) ?? epcisCaptureFileSizeLimit
         idleTimeoutSeconds = try reader.double("QUALITYLOOP_IDLE_TIMEOUT") ?? idleTimeoutSeconds
         if let level = reader.string("QUALITYLOOP_REQUEST_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
@@ -36,6 +40,7 @@ extension AppConfiguration {
             requestLogLevel = parsed
         }
         serverName = reader.string("QUALITYLOOP_SERVER_NAME") ?? serverName
+        ledgerKeyPath = reader.string("QUALITYLOOP_LEDGER_KEY") ?? ledgerKeyPath
     }
 }
 

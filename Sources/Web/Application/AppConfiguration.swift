@@ -18,9 +18,12 @@ public import Storage
 /// | `scanRateLimitPerMinute` | `QUALITYLOOP_SCAN_RATE_LIMIT` | Int | `600` (0 turns the limit off) |
 /// | `maximumBodySize` | `QUALITYLOOP_MAX_BODY_BYTES` | Int | `8388608` (8 MiB) |
 /// | `bulkVerifyLimit` | `QUALITYLOOP_BULK_VERIFY_LIMIT` | Int | `10000` |
+/// | `epcisCaptureLimit` | `QUALITYLOOP_EPCIS_CAPTURE_LIMIT` | Int | `10000` |
+/// | `epcisCaptureFileSizeLimit` | `QUALITYLOOP_EPCIS_CAPTURE_MAX_BYTES` | Int | `16777216` (16 MiB) |
 /// | `idleTimeoutSeconds` | `QUALITYLOOP_IDLE_TIMEOUT` | Double | `15` |
 /// | `requestLogLevel` | `QUALITYLOOP_REQUEST_LOG_LEVEL` | Logger.Level | `info` |
 /// | `serverName` | `QUALITYLOOP_SERVER_NAME` | String | `QualityLoop` |
+/// | `ledgerKeyPath` | `QUALITYLOOP_LEDGER_KEY` (or `--ledger-key`) | String | `./qualityloop-ledger.key` |
 public struct AppConfiguration: Sendable {
     /// The address to listen on. Default `127.0.0.1`.
     public var host: String
@@ -40,12 +43,19 @@ public struct AppConfiguration: Sendable {
     public var maximumBodySize: Int
     /// The most URIs one `POST /api/v1/verify` may carry. Default `10000`.
     public var bulkVerifyLimit: Int
+    /// The most events one EPCIS capture may hold (`GS1-EPCIS-Capture-Limit`). Default `10000`.
+    public var epcisCaptureLimit: Int = 10_000
+    /// The largest EPCIS capture body, in bytes (`GS1-EPCIS-Capture-File-Size-Limit`). Default 16 MiB.
+    public var epcisCaptureFileSizeLimit: Int = 16 * 1024 * 1024
     /// Seconds a connection may stay idle (or stalled mid-request) before it is closed. Default `15`.
     public var idleTimeoutSeconds: Double
     /// The level at which every request is logged. Default `info`.
     public var requestLogLevel: Logger.Level
     /// The name sent in the `Server` header and shown in the resolver description. Default `QualityLoop`.
     public var serverName: String
+    /// The file holding the ledger's Ed25519 signing key, outside the database; created (mode
+    /// 0600) on first run. Default `./qualityloop-ledger.key`.
+    public var ledgerKeyPath: String
 
     /// Creates a configuration; every parameter has the documented default.
     public init(
@@ -59,7 +69,8 @@ public struct AppConfiguration: Sendable {
         bulkVerifyLimit: Int = 10_000,
         idleTimeoutSeconds: Double = 15,
         requestLogLevel: Logger.Level = .info,
-        serverName: String = "QualityLoop"
+        serverName: String = "QualityLoop",
+        ledgerKeyPath: String = "./qualityloop-ledger.key"
     ) {
         self.host = host
         self.port = port
@@ -72,6 +83,7 @@ public struct AppConfiguration: Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.requestLogLevel = requestLogLevel
         self.serverName = serverName
+        self.ledgerKeyPath = ledgerKeyPath
     }
 
     /// The stem in effect: `resolverStem` without a trailing slash, or `http://{host}:{port}`.

@@ -56,6 +56,8 @@ public struct IssuanceController: Sendable {
         public var issuedAt: Date
         /// Where to download the unit URIs.
         public var labelsUrl: String
+        /// The position of the issuance's manifest in the ledger.
+        public var ledgerIndex: UInt64?
 
         /// The representation of an issuance.
         public init(_ issuance: Issuance) {
@@ -67,6 +69,7 @@ public struct IssuanceController: Sendable {
             issuedBy = issuance.issuedBy
             issuedAt = issuance.issuedAt
             labelsUrl = "/api/v1/issuances/\(issuance.id)/labels.csv"
+            ledgerIndex = issuance.ledgerIndex
         }
     }
 

@@ -94,6 +94,10 @@ struct ScanPage {
     let switchLabel: String
     /// Fixed words.
     let text: Text
+    /// The JSON verdict with the unit's ledger evidence, for a unit that has some.
+    let evidenceHref: String?
+    /// The label of that link.
+    let evidenceLabel: String
 
     /// Builds the page for a verdict.
     init(verdict: Verdict, language: PageLanguage, links: ScanPageLinks, qrSVG: String) {
@@ -165,6 +169,9 @@ struct ScanPage {
         uri = verdict.uri
         jsonHref = links.json
         linksetHref = links.linkset
+        let hasEvidence = [.genuine, .suspectedClone, .recalled, .expired].contains(verdict.verdict)
+        evidenceHref = hasEvidence ? links.evidence : nil
+        evidenceLabel = l.pick("账本证据", "Ledger evidence")
         switchHref = language == .chinese ? links.english : links.chinese
         switchLang = language.other.htmlTag
         switchLabel = language == .chinese ? "English" : "中文"
@@ -191,4 +198,6 @@ struct ScanPageLinks {
     let json: String
     /// The linkset.
     let linkset: String
+    /// The JSON verdict with the unit's ledger evidence (`?evidence=1`).
+    let evidence: String
 }

@@ -22,6 +22,8 @@ public struct DigitalLinkResolver: Sendable {
     let metrics = ScanMetrics()
     /// Products' and batches' JSON, written once.
     let fragments = JSONFragments()
+    /// The units' ledger evidence, given on request (`?evidence=1`).
+    let evidence: EvidenceLookup?
 
     /// The `Link` response header (RFC 8288).
     static let linkHeader = HTTPField.Name("Link")!
@@ -30,8 +32,9 @@ public struct DigitalLinkResolver: Sendable {
     static let allowedMethods: [HTTPRequest.Method] = [.get, .head, .options]
 
     /// Creates the resolver.
-    init(service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware) {
+    init(service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware, evidence: EvidenceLookup? = nil) {
         self.service = service
+        self.evidence = evidence
         self.pages = pages
         self.rateLimit = rateLimit
         self.origin = ScanRequest.origin(ofStem: service.stem)
@@ -67,7 +70,11 @@ public struct DigitalLinkResolver: Sendable {
                     "no_passport", "this resolver keeps passports for trade items (GTIN, AI 01) only: \(error.message)")
             }
             metrics.record(verdict.verdict)
-            response = representation == .json ? json(verdict) : page(verdict, request: request)
+            if representation == .json {
+                response = verdict.jsonResponse(evidence: await unitEvidence(verdict, request: request), fragments: fragments)
+            } else {
+                response = page(verdict, request: request)
+            }
         }
         response.headers.append(contentsOf: [
             HTTPField(
@@ -84,9 +91,14 @@ public struct DigitalLinkResolver: Sendable {
         return response
     }
 
-    /// The JSON verdict.
-    func json(_ verdict: Verdict) -> Response {
-        verdict.jsonResponse(fragments: fragments)
+    /// The unit's ledger evidence when the request asks for it with `?evidence=1`. It is opt-in
+    /// so that plain scans keep their speed; a failure to assemble it leaves it out rather than
+    /// failing the scan, whose verdict stands on its own.
+    func unitEvidence(_ verdict: Verdict, request: Request) async -> UnitEvidence? {
+        guard let evidence, let query = request.uri.query, !query.isEmpty,
+            request.uri.queryParameters["evidence"] == "1"
+        else { return nil }
+        return (try? await evidence.evidence(for: verdict)) ?? nil
     }
 
     /// The scan page.
@@ -96,7 +108,8 @@ public struct DigitalLinkResolver: Sendable {
             chinese: Self.link(request, setting: "lang", to: "zh"),
             english: Self.link(request, setting: "lang", to: "en"),
             json: Self.link(request, setting: "format", to: "json"),
-            linkset: Self.link(request, setting: "linkType", to: "linkset"))
+            linkset: Self.link(request, setting: "linkType", to: "linkset"),
+            evidence: Self.link(request, setting: "format", to: "json") + "&evidence=1")
         let model = ScanPage(verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri))
         let html = pages.render(model, template: "scan")
         return Response(

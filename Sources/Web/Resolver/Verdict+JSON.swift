@@ -6,10 +6,11 @@ import QualityCore
 extension Verdict {
     /// The verdict as the API's JSON (the same document `JSONCoding` makes from `Codable`, keys
     /// sorted), written directly to bytes: it is the body of every scan.
-    var jsonBytes: [UInt8] { jsonBytes(fragments: nil) }
+    var jsonBytes: [UInt8] { jsonBytes() }
 
-    /// The JSON, taking the product's and batch's from a cache when one is given.
-    func jsonBytes(fragments: JSONFragments?) -> [UInt8] {
+    /// The verdict's JSON, with the unit's ledger evidence as member `evidence` when given, and
+    /// the product's and batch's JSON taken from a cache when one is given.
+    func jsonBytes(evidence: UnitEvidence? = nil, fragments: JSONFragments? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 4_096)
         writer.object { json in
             if let batch {
@@ -28,6 +29,7 @@ extension Verdict {
                     }
                 }
             }
+            if let evidence { json.key("evidence"); json.write(evidence) }
             if let firstScanAt { json.key("first_scan_at"); json.date(firstScanAt) }
             json.key("gtin"); json.string(gtin)
             if let lot { json.key("lot"); json.string(lot) }
@@ -48,10 +50,10 @@ extension Verdict {
     }
 
     /// The JSON response carrying the verdict.
-    func jsonResponse(fragments: JSONFragments? = nil) -> Response {
+    func jsonResponse(evidence: UnitEvidence? = nil, fragments: JSONFragments? = nil) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes(fragments: fragments))))
+            body: .init(byteBuffer: ByteBuffer(bytes: jsonBytes(evidence: evidence, fragments: fragments))))
     }
 }
 

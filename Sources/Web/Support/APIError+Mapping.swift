@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Ledger
 import NIOCore
 import QRCode
 import QualityCore
@@ -15,6 +16,8 @@ extension APIError {
             self = error
         case let error as QualityError:
             self.init(Self.status(of: error.kind), code: error.code, message: error.message)
+        case let error as LedgerError:
+            self.init(mapping: error.qualityError)
         case let error as GS1Error:
             self.init(.badRequest, code: error.code.rawValue, message: error.message)
         case let error as DecodingError:
