@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Trace",
             dependencies: [
-                "QualityCore", "Passport",
+                "QualityCore", "Passport", "Ledger",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -13,6 +13,7 @@ extension EpcisCommand {
                 "Validate EPCIS documents and store their events (each file whole or not at all); print a JSON summary and exit 1 when any file is rejected."
         )
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var ledger: LedgerWriteOptions
         @Option(help: "The organisation capturing the events, which may then see them over HTTP (default: none).")
         var org: String?
         @Argument(help: "EPCIS documents (JSON/JSON-LD or XML).") var files: [String]
@@ -52,8 +53,8 @@ extension EpcisCommand {
 
         /// Runs the command.
         func run() async throws {
-            let summary = try await database.withStores { stores in
-                let capture = EventCapture(store: stores.events, eventLimit: .max)
+            let summary = try await database.withStores { stores in try await ledger.withLedger(stores) { ledger in
+                let capture = EventCapture(store: stores.events, eventLimit: .max, ledger: ledger)
                 var organisationID: Int64?
                 if let org { organisationID = try await stores.access.named(org).id }
                 var summary = Summary()
@@ -78,7 +79,7 @@ extension EpcisCommand {
                     if !job.success { summary.rejected.append(Rejection(file: path, reasons: job.errors)) }
                 }
                 return summary
-            }
+            } }
             try Output.json(summary)
             if !summary.rejected.isEmpty { throw ExitCode(1) }
         }

@@ -233,8 +233,14 @@ struct LedgerWriteOptions: ParsableArguments {
     func withService<T>(
         _ stores: Stores, stem: String? = nil, _ body: (PassportService) async throws -> T
     ) async throws -> T {
+        try await withLedger(stores) { ledger in try await body(PassportService(stores: stores, stem: stem, ledger: ledger)) }
+    }
+
+    /// Runs a body with the ledger over the stores, and signs a checkpoint over the entries it
+    /// appended afterwards.
+    func withLedger<T>(_ stores: Stores, _ body: (Ledger) async throws -> T) async throws -> T {
         let ledger = Ledger(store: stores.ledger, signer: try file.loadOrCreate())
-        let result = try await body(PassportService(stores: stores, stem: stem, ledger: ledger))
+        let result = try await body(ledger)
         try await ledger.close()
         return result
     }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Ledger
 public import QualityCore
 
 /// Capture of EPCIS documents and single events: read (JSON/JSON-LD or XML), validate, hash and
@@ -10,6 +11,8 @@ public struct EventCapture: Sendable {
     public let store: any EventStore
     /// The most events one capture may hold (`GS1-EPCIS-Capture-Limit`).
     public let eventLimit: Int
+    /// The tamper-evident log each newly stored event's capture is appended to, if any.
+    public let ledger: Ledger?
 
     /// What a capture must contain.
     public enum Expected: Sendable {
@@ -20,9 +23,10 @@ public struct EventCapture: Sendable {
     }
 
     /// Creates the capture service.
-    public init(store: any EventStore, eventLimit: Int = 10_000) {
+    public init(store: any EventStore, eventLimit: Int = 10_000, ledger: Ledger? = nil) {
         self.store = store
         self.eventLimit = eventLimit
+        self.ledger = ledger
     }
 
     /// Reads, validates and stores a capture. Throws `invalid` (`epcis_unreadable`,
@@ -71,7 +75,38 @@ public struct EventCapture: Sendable {
             return try await store.saveCapture(job, events: [])
         }
         job.success = true
-        return try await store.saveCapture(job, events: Self.records(of: document, recordedAt: now))
+        let saved = try await store.saveCapture(job, events: Self.records(of: document, recordedAt: now))
+        if saved.acceptedCount > 0 {
+            try await appendToLedger(captureID: saved.id, recordedBefore: nil)
+        }
+        return saved
+    }
+
+    /// Appends the entries of stored events that never reached the ledger (a crash or a failed
+    /// append between storing a capture and logging it), oldest first, and returns how many.
+    /// Only events recorded more than `grace` ago are taken, so that a capture whose append is
+    /// still in flight (in this process or another) is left to its own request.
+    @discardableResult
+    public func appendMissingLedgerEntries(grace: TimeInterval = 300, now: Date = Date()) async throws -> Int {
+        try await appendToLedger(
+            captureID: nil, recordedBefore: Int64(((now - grace).timeIntervalSince1970 * 1_000_000).rounded()))
+    }
+
+    /// Appends the entries of events without a ledger position — one capture's, or all recorded
+    /// before a time — in batches, recording each position.
+    @discardableResult
+    private func appendToLedger(captureID: String?, recordedBefore: Int64?) async throws -> Int {
+        guard let ledger else { return 0 }
+        var appended = 0
+        while true {
+            let missing = try await store.eventsMissingLedgerIndex(
+                captureID: captureID, recordedBefore: recordedBefore, limit: 1_000)
+            guard !missing.isEmpty else { return appended }
+            let positions = try await ledger.append(contentsOf: try missing.map { try $0.entry() })
+            try await store.recordLedgerIndexes(
+                zip(missing, positions).map { EventLedgerPosition(sequence: $0.sequence, index: $1) })
+            appended += missing.count
+        }
     }
 
     /// The records to store for a valid document's events.

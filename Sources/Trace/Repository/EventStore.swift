@@ -22,4 +22,12 @@ public protocol EventStore: Sendable {
     /// Every event naming any of the identities (canonical), in any role, with all the
     /// identifiers each names, in capture order; for the trace graph.
     func traceEvents(naming identities: [String], visibleTo organisationID: Int64?) async throws -> [TraceEvent]
+
+    /// Stored events whose capture has no ledger position yet, in capture order, at most
+    /// `limit`: of one capture job (any when `captureID` is `nil`) recorded before a time
+    /// (microseconds since 1970; any time when `nil`).
+    func eventsMissingLedgerIndex(captureID: String?, recordedBefore: Int64?, limit: Int) async throws -> [UnloggedEvent]
+
+    /// Records where events' entries landed in the ledger, in one transaction.
+    func recordLedgerIndexes(_ positions: [EventLedgerPosition]) async throws
 }

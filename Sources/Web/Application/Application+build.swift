@@ -30,6 +30,7 @@ public func buildApplication(
                 passport: PassportService(
                     store: stores.passport, access: stores.access, stem: configuration.effectiveResolverStem,
                     ledger: ledger),
+                events: EventCapture(store: stores.events, ledger: ledger),
                 logger: logger)
         ],
         logger: logger)
@@ -94,7 +95,7 @@ public func buildRouter(
     )
 
     let epcis = EPCISController(
-        capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit),
+        capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit, ledger: ledger),
         fileSizeLimit: configuration.epcisCaptureFileSizeLimit)
     router.addRoutes(epcis.discovery, atPath: "/epcis")
     router.group("/epcis")

@@ -2,9 +2,12 @@ public import Ledger
 public import Logging
 public import Passport
 public import ServiceLifecycle
+public import Trace
 
-/// Runs the ledger beside the server: at start-up it appends the manifests of issuances that
-/// never reached the log (see `PassportService.appendMissingIssuanceManifests`) and signs a
+/// Runs the ledger beside the server: at start-up it appends the manifests of issuances and the
+/// captured events that never reached the log (see
+/// `PassportService.appendMissingIssuanceManifests` and `EventCapture.appendMissingLedgerEntries`)
+/// and signs a
 /// checkpoint (so a new log publishes the empty tree at once); on graceful shutdown, after the
 /// server has drained its requests, it signs a last one over every leaf appended. Between the
 /// two, the `Ledger` actor checkpoints by itself at least once a second while leaves arrive.
@@ -13,13 +16,16 @@ public struct LedgerService: Service {
     public let ledger: Ledger
     /// The passport writes whose missing entries are appended at start-up, if any.
     public let passport: PassportService?
+    /// The event captures whose missing entries are appended at start-up, if any.
+    public let events: EventCapture?
     /// Where problems are reported.
     let logger: Logger
 
     /// A service for a log.
-    public init(ledger: Ledger, passport: PassportService? = nil, logger: Logger) {
+    public init(ledger: Ledger, passport: PassportService? = nil, events: EventCapture? = nil, logger: Logger) {
         self.ledger = ledger
         self.passport = passport
+        self.events = events
         self.logger = logger
     }
 
@@ -33,6 +39,15 @@ public struct LedgerService: Service {
             }
         } catch {
             logger.error("ledger: cannot append missing issuance manifests", metadata: ["error": "\(error)"])
+        }
+        do {
+            let appended = try await events?.appendMissingLedgerEntries() ?? 0
+            if appended > 0 {
+                logger.notice(
+                    "ledger: appended missing captured events", metadata: ["count": .stringConvertible(appended)])
+            }
+        } catch {
+            logger.error("ledger: cannot append missing captured events", metadata: ["error": "\(error)"])
         }
         do {
             let stored = try await ledger.checkpoint()
