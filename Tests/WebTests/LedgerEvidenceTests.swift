@@ -138,10 +138,23 @@ struct LedgerEvidenceTests {
                     let followed = try await client.execute(uri: href, method: .get)
                     #expect(try followed.json()["evidence"] is [String: Any], "\(href)")
 
+                    // The page also shows the evidence itself: position, signed checkpoint, proof.
+                    let evidence = try #require(followed.json()["evidence"] as? [String: Any])
+                    let leafIndex = try #require(evidence["leaf_index"] as? Int)
+                    #expect(page.text.contains("id=\"evidence\""))
+                    #expect(page.text.contains("<dt>Ledger position</dt><dd>\(leafIndex)</dd>"))
+                    let checkpoint = try #require(evidence["checkpoint"] as? String)
+                    let origin = try #require(checkpoint.split(separator: "\n").first)
+                    #expect(page.text.contains(String(origin)))
+                    for hash in evidence["inclusion_proof"] as? [String] ?? [] {
+                        #expect(page.text.contains("<code>\(hash)</code>"))
+                    }
+
                     let forgedPage = try await client.execute(
                         uri: WebWorld.path(of: forged), method: .get, headers: [.accept: "text/html"])
                     #expect(forgedPage.status == .ok)
                     #expect(!forgedPage.text.contains("rel=\"evidence\""))
+                    #expect(!forgedPage.text.contains("id=\"evidence\""))
                 }
                 try await ledger.close()
             }

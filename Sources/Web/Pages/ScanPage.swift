@@ -98,9 +98,11 @@ struct ScanPage {
     let evidenceHref: String?
     /// The label of that link.
     let evidenceLabel: String
+    /// The unit's ledger evidence shown on the page, when it has some.
+    let evidence: EvidenceSection?
 
     /// Builds the page for a verdict.
-    init(verdict: Verdict, language: PageLanguage, links: ScanPageLinks, qrSVG: String) {
+    init(verdict: Verdict, language: PageLanguage, links: ScanPageLinks, qrSVG: String, evidence: UnitEvidence? = nil) {
         let l = language
         let look = VerdictPresentation(verdict.verdict)
         lang = l.htmlTag
@@ -172,6 +174,7 @@ struct ScanPage {
         let hasEvidence = [.genuine, .suspectedClone, .recalled, .expired].contains(verdict.verdict)
         evidenceHref = hasEvidence ? links.evidence : nil
         evidenceLabel = l.pick("账本证据", "Ledger evidence")
+        self.evidence = evidence.map { EvidenceSection($0, language: l) }
         switchHref = language == .chinese ? links.english : links.chinese
         switchLang = language.other.htmlTag
         switchLabel = language == .chinese ? "English" : "中文"
@@ -185,6 +188,38 @@ struct ScanPage {
             recallTitle: l.pick("召回通知", "Recall notice"),
             recalledOn: l.pick("召回时间", "Recalled"),
             footer: l.pick("买得真 · 服务好 · 有保障", "Genuine goods · good service · protected buyers"))
+    }
+}
+
+/// The unit's ledger evidence as the page shows it: where its issuance manifest sits in the log,
+/// the signed checkpoint and the inclusion proof, enough to check by hand or with
+/// `qloop ledger check-evidence` on the JSON the page links to.
+struct EvidenceSection {
+    let title: String
+    let explanation: String
+    let leafLabel: String
+    let leafIndex: String
+    let sizeLabel: String
+    let treeSize: String
+    let checkpointLabel: String
+    let checkpoint: String
+    let proofLabel: String
+    let proof: [String]
+
+    init(_ evidence: UnitEvidence, language l: PageLanguage) {
+        title = l.pick("账本证据", "Ledger evidence")
+        explanation = l.pick(
+            "此码的赋码记录已写入防篡改账本；下列签名检查点和包含证明可离线核验。",
+            "This code's issuance is recorded in the tamper-evident ledger; the signed checkpoint and inclusion proof below can be checked offline.")
+        leafLabel = l.pick("账本位置", "Ledger position")
+        leafIndex = String(evidence.leafIndex)
+        sizeLabel = l.pick("检查点条目数", "Checkpoint size")
+        let lines = evidence.checkpoint.split(separator: "\n", omittingEmptySubsequences: false)
+        treeSize = lines.count > 1 ? String(lines[1]) : ""
+        checkpointLabel = l.pick("签名检查点", "Signed checkpoint")
+        checkpoint = evidence.checkpoint
+        proofLabel = l.pick("包含证明", "Inclusion proof")
+        proof = evidence.inclusionProof.map(\.base64)
     }
 }
 

@@ -73,7 +73,7 @@ public struct DigitalLinkResolver: Sendable {
             if representation == .json {
                 response = verdict.jsonResponse(evidence: await unitEvidence(verdict, request: request), fragments: fragments)
             } else {
-                response = page(verdict, request: request)
+                response = page(verdict, request: request, evidence: await pageEvidence(verdict))
             }
         }
         response.headers.append(contentsOf: [
@@ -101,8 +101,15 @@ public struct DigitalLinkResolver: Sendable {
         return (try? await evidence.evidence(for: verdict)) ?? nil
     }
 
+    /// The unit's ledger evidence for its scan page, which always shows it (a page is read by a
+    /// person, not polled by a load test); `nil` when the unit has none or it cannot be assembled.
+    func pageEvidence(_ verdict: Verdict) async -> UnitEvidence? {
+        guard let evidence else { return nil }
+        return (try? await evidence.evidence(for: verdict)) ?? nil
+    }
+
     /// The scan page.
-    func page(_ verdict: Verdict, request: Request) -> Response {
+    func page(_ verdict: Verdict, request: Request, evidence: UnitEvidence? = nil) -> Response {
         let language = PageLanguage.requested(by: request)
         let links = ScanPageLinks(
             chinese: Self.link(request, setting: "lang", to: "zh"),
@@ -110,7 +117,8 @@ public struct DigitalLinkResolver: Sendable {
             json: Self.link(request, setting: "format", to: "json"),
             linkset: Self.link(request, setting: "linkType", to: "linkset"),
             evidence: Self.link(request, setting: "format", to: "json") + "&evidence=1")
-        let model = ScanPage(verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri))
+        let model = ScanPage(
+            verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri), evidence: evidence)
         let html = pages.render(model, template: "scan")
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.htmlTag],
