@@ -43,7 +43,7 @@ struct EventLedgerTests {
                     sequence: event.sequence, hash: event.hash, declaresError: false,
                     organisationID: entry.actor == "system" ? nil : producer.id, recordTime: event.recordTime,
                     json: event.json)
-                #expect(try expected.entry() == entry)
+                #expect(expected.entry == entry)
             }
             #expect(entries.last?.actor == "system")
             #expect(entries.first?.actor == "organisation:\(producer.id)")

@@ -1,4 +1,3 @@
-import Crypto
 public import Ledger
 
 /// A stored event whose capture has not yet been appended to the ledger.
@@ -40,11 +39,11 @@ public struct UnloggedEvent: Sendable, Equatable {
     public var recordKey: String { declaresError ? hash.uri + "#errorDeclaration" : hash.uri }
 
     /// The ledger entry of the event's capture.
-    public func entry() throws -> LedgerEntry {
+    public var entry: LedgerEntry {
         LedgerEntry(
             kind: .epcisEvent, record: LedgerRecordReference(table: Self.table, key: recordKey),
             microsecondsSince1970: recordTime, actor: organisationID.map { "organisation:\($0)" } ?? "system",
-            payloadDigest: try LedgerHash(bytes: Array(SHA256.hash(data: Array(json.utf8)))))
+            payloadDigest: LedgerHash.sha256(of: Array(json.utf8)))
     }
 }
 

@@ -102,7 +102,7 @@ public struct EventCapture: Sendable {
             let missing = try await store.eventsMissingLedgerIndex(
                 captureID: captureID, recordedBefore: recordedBefore, limit: 1_000)
             guard !missing.isEmpty else { return appended }
-            let positions = try await ledger.append(contentsOf: try missing.map { try $0.entry() })
+            let positions = try await ledger.append(contentsOf: missing.map(\.entry))
             try await store.recordLedgerIndexes(
                 zip(missing, positions).map { EventLedgerPosition(sequence: $0.sequence, index: $1) })
             appended += missing.count
