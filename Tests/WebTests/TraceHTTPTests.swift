@@ -57,6 +57,10 @@ struct TraceHTTPTests {
                     uri: "/trace/urn:epc:id:sgtin:12", method: .get, headers: world.headers("producer"))
                 let anonymous = try await client.execute(
                     uri: "/trace/urn:epc:id:sgtin:6901234.000001.1001", method: .get)
+                let byQuery = try await client.execute(
+                    uri: "/api/v1/trace?id=urn%3Aepc%3Aid%3Asgtin%3A6901234.000001.1001", method: .get,
+                    headers: world.headers("producer"))
+                let noID = try await client.execute(uri: "/api/v1/trace", method: .get, headers: world.headers("producer"))
 
                 #expect(byLink.status == .ok, "\(byLink.text)")
                 let trace = try byLink.json()
@@ -88,6 +92,10 @@ struct TraceHTTPTests {
                 #expect(bad.status == .badRequest)
                 #expect(try bad.errorCode() == "bad_identifier")
                 #expect(anonymous.status == .unauthorized)
+                #expect(byQuery.status == .ok)
+                #expect(byQuery.text == byURN.text, "the API form answers as /trace/{id}")
+                #expect(noID.status == .badRequest)
+                #expect(try noID.errorCode() == "missing_id")
             }
         }
     }

@@ -93,6 +93,7 @@ public func buildRouter(
     api.addRoutes(
         VerifyController(service: service, body: body, limit: configuration.bulkVerifyLimit).endpoints, atPath: "verify"
     )
+    api.addRoutes(TraceController(graph: TraceGraph(store: stores.events)).queryEndpoints, atPath: "trace")
 
     let epcis = EPCISController(
         capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit, ledger: ledger),

@@ -24,8 +24,27 @@ public struct TraceController: Sendable {
     }
 
     /// `GET /trace/{id}`.
+    /// The routes of the API form, relative to `/api/v1/trace`: `GET ?id=…`.
+    public var queryEndpoints: RouteCollection<SignedInRequestContext> {
+        let routes = RouteCollection(context: SignedInRequestContext.self)
+        routes.get(use: traceByQuery)
+        return routes
+    }
+
+    /// `GET /api/v1/trace?id=…`: the same trace, the identifier in the query.
+    @Sendable func traceByQuery(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        guard let identifier = request.uri.queryParameters["id"].map(String.init), !identifier.isEmpty else {
+            throw APIError.badRequest("missing_id", "name what to trace with ?id=… (an EPC URN, a Digital Link or another URI)")
+        }
+        return try await trace(identifier, context: context)
+    }
+
     @Sendable func trace(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let identifier = try PathParameter.decoded(try context.parameters.require("id"))
+        try await trace(try PathParameter.decoded(try context.parameters.require("id")), context: context)
+    }
+
+    /// The trace of an identifier as the organisation may see it.
+    func trace(_ identifier: String, context: SignedInRequestContext) async throws -> Response {
         let visibleTo = context.organisation.role == .regulator ? nil : context.organisation.id
         let result = try await graph.trace(identifier, visibleTo: visibleTo)
         return try JSONCoding.response(TraceDTO(result))
