@@ -18,52 +18,72 @@ extension SQLiteStore: EventStore {
                     """)
             job.acceptedCount = 0
             job.duplicateCount = 0
+            // Cached statements bound through the C API: a capture writes several rows per event,
+            // and compiling each from an SQL literal cost more than the writing.
+            let insertEvent = try SQLiteRawStatement(
+                db,
+                sql: """
+                    INSERT OR IGNORE INTO epcis_events
+                        (event_hash, declares_error, event_id, capture_id, organisation_id, event_type, action,
+                         event_time, record_time, biz_step, disposition, read_point, biz_location, event_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertIdentifier = try SQLiteRawStatement(
+                db, sql: "INSERT OR IGNORE INTO epcis_event_identifiers (identity, role, event_seq) VALUES (?, ?, ?)")
+            let insertTransaction = try SQLiteRawStatement(
+                db, sql: "INSERT OR IGNORE INTO epcis_event_transactions (type, identity, event_seq) VALUES (?, ?, ?)")
+            let insertOwner = try SQLiteRawStatement(
+                db, sql: "INSERT OR IGNORE INTO epcis_event_owners (organisation_id, event_seq) VALUES (?, ?)")
+            let findEvent = try SQLiteRawStatement(
+                db, sql: "SELECT seq FROM epcis_events WHERE event_hash = ? AND declares_error = ?")
             for event in events {
-                try db.execute(
-                    literal: """
-                        INSERT OR IGNORE INTO epcis_events
-                            (event_hash, declares_error, event_id, capture_id, organisation_id, event_type, action,
-                             event_time, record_time, biz_step, disposition, read_point, biz_location, event_json)
-                        VALUES (\(event.hash.hex), \(event.declaresError), \(event.eventID), \(job.id),
-                                \(job.organisationID), \(event.type), \(event.action), \(event.eventTime),
-                                \(event.recordTime), \(event.bizStep), \(event.disposition), \(event.readPoint),
-                                \(event.bizLocation), \(event.json))
-                        """)
+                let hex = event.hash.hex
+                insertEvent.bind(hex, at: 1)
+                insertEvent.bind(event.declaresError ? 1 : 0, at: 2)
+                insertEvent.bind(event.eventID, at: 3)
+                insertEvent.bind(job.id, at: 4)
+                insertEvent.bind(job.organisationID, at: 5)
+                insertEvent.bind(event.type, at: 6)
+                insertEvent.bind(event.action, at: 7)
+                insertEvent.bind(event.eventTime, at: 8)
+                insertEvent.bind(event.recordTime, at: 9)
+                insertEvent.bind(event.bizStep, at: 10)
+                insertEvent.bind(event.disposition, at: 11)
+                insertEvent.bind(event.readPoint, at: 12)
+                insertEvent.bind(event.bizLocation, at: 13)
+                insertEvent.bind(event.json, at: 14)
+                try insertEvent.execute()
                 let sequence: Int64
                 if db.changesCount == 1 {
                     job.acceptedCount += 1
                     sequence = db.lastInsertedRowID
                     for identifier in event.identifiers {
-                        try db.execute(
-                            literal: """
-                                INSERT OR IGNORE INTO epcis_event_identifiers (identity, role, event_seq)
-                                VALUES (\(identifier.identity), \(identifier.role.rawValue), \(sequence))
-                                """)
+                        insertIdentifier.bind(identifier.identity, at: 1)
+                        insertIdentifier.bind(identifier.role.rawValue, at: 2)
+                        insertIdentifier.bind(sequence, at: 3)
+                        try insertIdentifier.execute()
                     }
                     for transaction in event.transactions {
-                        try db.execute(
-                            literal: """
-                                INSERT OR IGNORE INTO epcis_event_transactions (type, identity, event_seq)
-                                VALUES (\(transaction.type), \(transaction.identity), \(sequence))
-                                """)
+                        insertTransaction.bind(transaction.type, at: 1)
+                        insertTransaction.bind(transaction.identity, at: 2)
+                        insertTransaction.bind(sequence, at: 3)
+                        try insertTransaction.execute()
                     }
                 } else {
                     job.duplicateCount += 1
-                    let existing = try db.row(
-                        """
-                        SELECT seq FROM epcis_events
-                        WHERE event_hash = \(event.hash.hex) AND declares_error = \(event.declaresError)
-                        """)
+                    findEvent.bind(hex, at: 1)
+                    findEvent.bind(event.declaresError ? 1 : 0, at: 2)
+                    var existing: Int64?
+                    try findEvent.forEachRow { existing = findEvent.int64(0) }
                     guard let existing else {
                         throw CorruptRow(table: "epcis_events", problem: "duplicate without a row")
                     }
-                    sequence = try existing.decode(forColumn: "seq")
+                    sequence = existing
                 }
                 if let owner = job.organisationID {
-                    try db.execute(
-                        literal: """
-                            INSERT OR IGNORE INTO epcis_event_owners (organisation_id, event_seq) VALUES (\(owner), \(sequence))
-                            """)
+                    insertOwner.bind(owner, at: 1)
+                    insertOwner.bind(sequence, at: 2)
+                    try insertOwner.execute()
                 }
             }
             try db.execute(
