@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport", "Ledger", "Trace",
+                "QualityCore", "Access", "Passport", "Ledger", "Trace", "Governance",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
+                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
                 // The ledger tamper tests edit rows behind the stores' backs.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
