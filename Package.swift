@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace", "Governance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
+                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -199,3 +199,25 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    @Test(
+        "a token's duty is assigned, replaced and read back; an unknown token is refused", arguments: StoreFixture.all)
+    func tokenDuties(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            let market = try await GovernanceSample.platform(stores)
+            try await stores.access.addToken(digest: "d1", label: "reviewer", for: market.id)
+
+            #expect(try await stores.governance.duty(forTokenDigest: "d1") == nil)
+            try await stores.governance.assignDuty(.reviewer, toTokenDigest: "d1")
+            try await stores.governance.assignDuty(.cqo, toTokenDigest: "d1")
+            let unknown = await #expect(throws: QualityError.self) {
+                try await stores.governance.assignDuty(.cqo, toTokenDigest: "nope")
+            }
+
+            #expect(try await stores.governance.duty(forTokenDigest: "d1") == .cqo)
+            #expect(unknown?.code == "token_not_found")
+            #expect(try await stores.governance.duty(forTokenDigest: "nope") == nil)
+        }
+    }
+}

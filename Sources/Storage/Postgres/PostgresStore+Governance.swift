@@ -263,4 +263,23 @@ extension PostgresStore: GovernanceStore {
             "SELECT \(unescaped: Self.decisionColumns) FROM review_decisions WHERE review_id = \(reviewID) ORDER BY id"
         ).map(Self.decision)
     }
+
+    /// Gives a token a duty; `notFound` (`token_not_found`) for an unknown digest.
+    public func assignDuty(_ duty: GovernanceDuty, toTokenDigest digest: String) async throws {
+        try await translating(foreignKey: .tokenNotFound) {
+            _ = try await self.rows(
+                """
+                INSERT INTO token_duties (token_digest, duty) VALUES (\(digest), \(duty.rawValue))
+                ON CONFLICT (token_digest) DO UPDATE SET duty = excluded.duty
+                """)
+        }
+    }
+
+    /// The duty of a token digest, if any.
+    public func duty(forTokenDigest digest: String) async throws -> GovernanceDuty? {
+        guard let row = try await rows("SELECT duty FROM token_duties WHERE token_digest = \(digest)").first else {
+            return nil
+        }
+        return try GovernanceColumns.value(GovernanceDuty.self, try row.decode(String.self), table: "token_duties")
+    }
 }

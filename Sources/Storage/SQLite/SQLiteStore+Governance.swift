@@ -253,4 +253,25 @@ extension SQLiteStore: GovernanceStore {
             .map(Self.decision)
         }
     }
+
+    /// Gives a token a duty; `notFound` (`token_not_found`) for an unknown digest.
+    public func assignDuty(_ duty: GovernanceDuty, toTokenDigest digest: String) async throws {
+        try await translating(foreignKey: .tokenNotFound) {
+            try await pool.write { db in
+                try db.execute(
+                    literal: """
+                        INSERT INTO token_duties (token_digest, duty) VALUES (\(digest), \(duty.rawValue))
+                        ON CONFLICT (token_digest) DO UPDATE SET duty = excluded.duty
+                        """)
+            }
+        }
+    }
+
+    /// The duty of a token digest, if any.
+    public func duty(forTokenDigest digest: String) async throws -> GovernanceDuty? {
+        let raw: String? = try await pool.read { db in
+            try db.row("SELECT duty FROM token_duties WHERE token_digest = \(digest)")?["duty"]
+        }
+        return try raw.map { try GovernanceColumns.value(GovernanceDuty.self, $0, table: "token_duties") }
+    }
 }

@@ -63,6 +63,9 @@ extension QualityError {
         .conflict("review_changed", "onboarding review \(id) was decided meanwhile; read it again")
     }
 
+    /// No API token has a digest.
+    static let tokenNotFound = QualityError.notFound("token_not_found", "no API token matches")
+
     /// No blacklist entry has an id.
     static func blacklistEntryNotFound(_ id: Int64) -> QualityError {
         .notFound("blacklist_entry_not_found", "no blacklist entry \(id)")

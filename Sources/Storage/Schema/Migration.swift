@@ -35,7 +35,7 @@ struct Migration: Sendable {
     let postgres: [String]
 
     /// Every migration, in the order they are applied.
-    static let all: [Migration] = [organisations, passport, ledger, epcis, issuanceLedgerIndex, governance]
+    static let all: [Migration] = [organisations, passport, ledger, epcis, issuanceLedgerIndex, governance, tokenDuties]
 
     /// Organisations, their company prefixes and API tokens.
     static let organisations = Migration(
