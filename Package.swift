@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "qloop",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace", "Governance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
