@@ -61,7 +61,7 @@ let package = Package(
         // Parties, qualification documents, rules as data, onboarding review, blacklist.
         .target(
             name: "Governance",
-            dependencies: ["QualityCore", "Access", "Ledger"],
+            dependencies: ["QualityCore", "Access", "Ledger", "Passport"],
             resources: [.copy("Resources/rules.json")],
             swiftSettings: swiftSettings
         ),
@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger"],
+            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger", "Passport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(

@@ -59,7 +59,7 @@ struct GovernanceServiceTests {
             #expect(shop.name == "Sunny Meadow Shop")
             #expect(shop.categories == ["food"])
             #expect(review.evaluation.ruleIDs == [RuleID.documentMissing])
-            #expect(review.evaluation.ruleSetVersion == "2026.1")
+            #expect(review.evaluation.ruleSetVersion == "2026.2")
             let refused = await #expect(throws: QualityError.self) {
                 try await service.decide(review.id, outcome: .approve, reason: "looks fine", by: cast.reviewer)
             }
@@ -74,7 +74,7 @@ struct GovernanceServiceTests {
 
             #expect(decision.overriddenRules == [RuleID.documentMissing])
             #expect(decision.decidedBy == "organisation:\(cast.platform.id)/cqo")
-            #expect(decision.ruleSetVersion == "2026.1")
+            #expect(decision.ruleSetVersion == "2026.2")
             #expect(try await stores.governance.party(id: shop.id)?.standing == .approved)
             #expect(try await ledger.treeHead().size == before + 1)
             let leaf = try #require(try await stores.ledger.ledgerLeaves(from: before, limit: 1).first)

@@ -120,7 +120,7 @@ struct GovernanceHTTPTests {
                 body: try jsonBody(["outcome": "approve", "reason": "licence checked at the bureau's portal"]))
             #expect(approved.status == .created)
             #expect(try approved.json()["overridden_rules"] as? [String] == [RuleID.documentMissing])
-            #expect(try approved.json()["rule_set_version"] as? String == "2026.1")
+            #expect(try approved.json()["rule_set_version"] as? String == "2026.2")
 
             let party = try await client.execute(
                 uri: "/api/v1/parties/\(partyID)", method: .get, headers: cast.headers("regulator"))
