@@ -27,7 +27,7 @@ struct ReviewCommand: AsyncParsableCommand {
                         try Output.json(review)
                     } else {
                         print("review \(review.id) of party \(party) opened")
-                        GovernanceText.findings(review.evaluation).forEach { print($0) }
+                        for line in GovernanceText.findings(review.evaluation) { print(line) }
                     }
                 }
             }
@@ -91,7 +91,7 @@ struct ReviewCommand: AsyncParsableCommand {
                         try Output.json(shown)
                     } else {
                         print("review \(review) of party \(shown.review.partyID): \(shown.review.status.rawValue)")
-                        GovernanceText.findings(shown.review.evaluation).forEach { print($0) }
+                        for line in GovernanceText.findings(shown.review.evaluation) { print(line) }
                         for decision in shown.decisions {
                             print("\(decision.outcome.rawValue)\t\(decision.decidedBy)\t\(decision.reason ?? "")")
                         }
