@@ -61,7 +61,7 @@ let package = Package(
         // Parties, qualification documents, rules as data, onboarding review, blacklist.
         .target(
             name: "Governance",
-            dependencies: ["QualityCore", "Access", "Ledger"],
+            dependencies: ["QualityCore", "Access", "Ledger", "Passport"],
             resources: [.copy("Resources/rules.json")],
             swiftSettings: swiftSettings
         ),
@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport", "Ledger", "Trace",
+                "QualityCore", "Access", "Passport", "Ledger", "Trace", "Governance",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace", "Governance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "qloop",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace", "Governance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,13 +126,13 @@ let package = Package(
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger"],
+            name: "GovernanceTests", dependencies: ["Governance", "QualityCore", "Access", "Ledger", "Passport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
+                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
                 // The ledger tamper tests edit rows behind the stores' backs.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace",
+                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

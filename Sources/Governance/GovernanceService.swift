@@ -240,3 +240,46 @@ extension CalendarDay {
         return try CalendarDay(year: year, month: day.month, day: day.day)
     }
 }
+
+// MARK: Reading
+
+extension GovernanceService {
+    /// The parties of the actor's platform, or of a named platform for a regulator.
+    public func parties(platformID: Int64?, for actor: GovernanceActor) async throws -> [Party] {
+        if actor.duty == .regulator {
+            guard let platformID else {
+                throw QualityError.invalid("platform_required", "a regulator names the platform: ?platform_id=…")
+            }
+            return try await store.parties(platformID: platformID)
+        }
+        return try await store.parties(platformID: actor.organisation.id)
+    }
+
+    /// A visible party's documents.
+    public func documents(of partyID: Int64, for actor: GovernanceActor) async throws -> [QualificationDocument] {
+        _ = try await visibleParty(partyID, to: actor)
+        return try await store.documents(partyID: partyID)
+    }
+
+    /// A visible party's reviews.
+    public func reviews(of partyID: Int64, for actor: GovernanceActor) async throws -> [OnboardingReview] {
+        _ = try await visibleParty(partyID, to: actor)
+        return try await store.reviews(partyID: partyID)
+    }
+
+    /// What the onboarding rules would find on a visible party today, without opening a review.
+    public func evaluation(of partyID: Int64, for actor: GovernanceActor) async throws -> RuleEvaluation {
+        try await evaluate(try await visibleParty(partyID, to: actor))
+    }
+
+    /// A visible review's decisions.
+    public func decisions(of reviewID: Int64, for actor: GovernanceActor) async throws -> [ReviewDecision] {
+        _ = try await review(reviewID, for: actor)
+        return try await store.decisions(reviewID: reviewID)
+    }
+
+    /// The blacklist of the actor's platform.
+    public func blacklistEntries(for actor: GovernanceActor) async throws -> [BlacklistEntry] {
+        try await store.blacklistEntries(platformID: actor.organisation.id)
+    }
+}

@@ -55,4 +55,10 @@ public protocol GovernanceStore: Sendable {
     ) async throws -> ReviewDecision
     /// A review's decisions, by id.
     func decisions(reviewID: Int64) async throws -> [ReviewDecision]
+
+    /// Gives an API token (by digest) a duty, replacing any it had; `notFound`
+    /// (`token_not_found`) for an unknown digest.
+    func assignDuty(_ duty: GovernanceDuty, toTokenDigest digest: String) async throws
+    /// The duty assigned to a token digest, if any.
+    func duty(forTokenDigest digest: String) async throws -> GovernanceDuty?
 }

@@ -1,4 +1,5 @@
 public import Access
+public import Governance
 public import Ledger
 public import Logging
 public import Passport
@@ -16,6 +17,8 @@ public struct Stores: Sendable {
     public let ledger: any LedgerStore
     /// Captured EPCIS events and capture jobs.
     public let events: any EventStore
+    /// Parties, documents, blacklist, regulator lists and onboarding reviews.
+    public let governance: any GovernanceStore
     /// Where the data lives.
     public let location: DatabaseLocation
     /// The backend object behind the protocols.
@@ -35,11 +38,13 @@ public struct Stores: Sendable {
             passport = store
             ledger = store
             events = store
+            governance = store
         case .postgres(let store):
             access = store
             passport = store
             ledger = store
             events = store
+            governance = store
         }
         self.backend = backend
         self.location = location

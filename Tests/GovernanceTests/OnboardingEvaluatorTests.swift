@@ -16,7 +16,7 @@ struct OnboardingEvaluatorTests {
 
         #expect(evaluation.findings.isEmpty)
         #expect(evaluation.severity == nil)
-        #expect(evaluation.ruleSetVersion == "2026.1")
+        #expect(evaluation.ruleSetVersion == "2026.2")
     }
 
     @Test("onboarding.document.missing: the kind's and each category's documents are required")

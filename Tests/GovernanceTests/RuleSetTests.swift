@@ -5,12 +5,12 @@ import Testing
 
 @Suite("Rule sets")
 struct RuleSetTests {
-    @Test("the bundled rule set describes every onboarding check, in Chinese and English, with a basis")
+    @Test("the bundled rule set describes every check, in Chinese and English, with a basis")
     func bundled() throws {
         let rules = try RuleSet.bundled()
 
-        #expect(rules.version == "2026.1")
-        #expect(Set(rules.rules.map(\.id)) == Set(RuleID.onboarding))
+        #expect(rules.version == "2026.2")
+        #expect(Set(rules.rules.map(\.id)) == Set(RuleID.all))
         for rule in rules.rules {
             #expect(!rule.explanation.zh.isEmpty && !rule.explanation.en.isEmpty, "\(rule.id)")
             #expect(!rule.basis.isEmpty, "\(rule.id)")

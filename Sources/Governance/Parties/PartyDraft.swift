@@ -28,6 +28,16 @@ public struct PartyDraft: Sendable, Hashable, Codable {
         self.parentID = parentID
     }
 
+    /// Decodes a draft; `categories` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(PartyKind.self, forKey: .kind)
+        name = try container.decode(String.self, forKey: .name)
+        creditCode = try container.decodeIfPresent(String.self, forKey: .creditCode)
+        categories = try container.decodeIfPresent([String].self, forKey: .categories) ?? []
+        parentID = try container.decodeIfPresent(Int64.self, forKey: .parentID)
+    }
+
     /// The checked name, credit code and categories; the parent is checked against the store by
     /// the service.
     public func validated() throws(QualityError) -> (name: String, creditCode: CreditCode?, categories: [String]) {

@@ -18,6 +18,30 @@ public enum RuleID {
     /// The live room's operator or the host's agency is not approved on the platform.
     public static let parentNotApproved = "onboarding.parent.not_approved"
 
+    /// The listing merchant is not approved on the platform.
+    public static let listingMerchantNotApproved = "listing.merchant.not_approved"
+    /// A blacklist entry naming the listing merchant is in force.
+    public static let listingBlacklisted = "listing.blacklist.in_force"
+    /// The GTIN has no passport: no product registered by its producer.
+    public static let productNotRegistered = "listing.product.not_registered"
+    /// No batch of the product is in date and free of recall.
+    public static let noActiveBatch = "listing.batch.none_active"
+    /// A batch of the product is under a recall in force.
+    public static let batchRecalled = "listing.batch.recalled"
+    /// A certificate the product's category requires was never filed.
+    public static let certificateMissing = "listing.certificate.missing"
+    /// Every filed copy of a required certificate is out of date.
+    public static let certificateOutOfDate = "listing.certificate.out_of_date"
+
+    /// Every id the listing evaluator checks.
+    public static let listing = [
+        listingMerchantNotApproved, listingBlacklisted, productNotRegistered, noActiveBatch, batchRecalled,
+        certificateMissing, certificateOutOfDate,
+    ]
+
+    /// Every id a rule set must describe.
+    public static let all = onboarding + listing
+
     /// Every id the onboarding evaluator checks.
     public static let onboarding = [
         documentMissing, documentExpired, documentNotYetValid, documentExpiringSoon, blacklisted, seriousViolation,

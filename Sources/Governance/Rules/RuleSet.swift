@@ -12,11 +12,14 @@ public struct RuleSet: Sendable, Hashable, Codable {
     public var documentsByKind: [String: [DocumentKind]]
     /// The further documents a declared product category requires, by category name.
     public var documentsByCategory: [String: [DocumentKind]]
+    /// The certificates a listed product of a category must have in date, by category name.
+    public var certificatesByCategory: [String: [DocumentKind]] = [:]
 
     enum CodingKeys: String, CodingKey {
         case version, rules
         case documentsByKind = "documents_by_kind"
         case documentsByCategory = "documents_by_category"
+        case certificatesByCategory = "certificates_by_category"
     }
 
     /// Creates a rule set, checking it as loading does.
@@ -60,10 +63,10 @@ public struct RuleSet: Sendable, Hashable, Codable {
         for id in ids where ids.filter({ $0 == id }).count > 1 {
             throw .invalid("bad_rule_set", "rule \(id) is described twice")
         }
-        for id in ids where !RuleID.onboarding.contains(id) {
+        for id in ids where !RuleID.all.contains(id) {
             throw .invalid("bad_rule_set", "rule \(id) is not a check this version knows")
         }
-        for id in RuleID.onboarding where !ids.contains(id) {
+        for id in RuleID.all where !ids.contains(id) {
             throw .invalid("bad_rule_set", "rule set \(version) does not describe rule \(id)")
         }
         guard let days = rule(RuleID.documentExpiringSoon).thresholds["days"], days >= 0 else {
@@ -82,6 +85,8 @@ public struct RuleSet: Sendable, Hashable, Codable {
         documentsByKind = try container.decode([String: [DocumentKind]].self, forKey: .documentsByKind)
         documentsByCategory =
             try container.decodeIfPresent([String: [DocumentKind]].self, forKey: .documentsByCategory) ?? [:]
+        certificatesByCategory =
+            try container.decodeIfPresent([String: [DocumentKind]].self, forKey: .certificatesByCategory) ?? [:]
         try check()
     }
 

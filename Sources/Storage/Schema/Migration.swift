@@ -35,7 +35,9 @@ struct Migration: Sendable {
     let postgres: [String]
 
     /// Every migration, in the order they are applied.
-    static let all: [Migration] = [organisations, passport, ledger, epcis, issuanceLedgerIndex, eventLedgerIndex]
+    static let all: [Migration] = [
+        organisations, passport, ledger, epcis, issuanceLedgerIndex, governance, tokenDuties, eventLedgerIndex,
+    ]
 
     /// Organisations, their company prefixes and API tokens.
     static let organisations = Migration(

@@ -24,6 +24,7 @@ public import Storage
 /// | `requestLogLevel` | `QUALITYLOOP_REQUEST_LOG_LEVEL` | Logger.Level | `info` |
 /// | `serverName` | `QUALITYLOOP_SERVER_NAME` | String | `QualityLoop` |
 /// | `ledgerKeyPath` | `QUALITYLOOP_LEDGER_KEY` (or `--ledger-key`) | String | `./qualityloop-ledger.key` |
+/// | `governanceRulesPath` | `QUALITYLOOP_GOVERNANCE_RULES` | String? | `nil`: the rule set shipped in the build |
 public struct AppConfiguration: Sendable {
     /// The address to listen on. Default `127.0.0.1`.
     public var host: String
@@ -56,6 +57,9 @@ public struct AppConfiguration: Sendable {
     /// The file holding the ledger's Ed25519 signing key, outside the database; created (mode
     /// 0600) on first run. Default `./qualityloop-ledger.key`.
     public var ledgerKeyPath: String
+    /// A governance rule-set JSON file (see docs/governance.md), read at start; a malformed file
+    /// stops the start. Default `nil`: the rule set shipped in the build.
+    public var governanceRulesPath: String? = nil
 
     /// Creates a configuration; every parameter has the documented default.
     public init(

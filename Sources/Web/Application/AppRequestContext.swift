@@ -13,12 +13,15 @@ public struct AppRequestContext: RequestContext {
     public let clientAddress: SocketAddress?
     /// The organisation whose token came with the request, set by `BearerAuthMiddleware`.
     public var organisation: Organisation?
+    /// The SHA-256 digest of that token, which names the duty its holder acts with.
+    public var tokenDigest: String?
 
     /// Creates the context for a new request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.clientAddress = source.channel.remoteAddress
         self.organisation = nil
+        self.tokenDigest = nil
     }
 
     /// A key naming the client for rate limits: its IP address without the port.

@@ -1,4 +1,5 @@
 public import Hummingbird
+import Governance
 import HummingbirdCore
 public import Ledger
 public import Logging
@@ -94,6 +95,9 @@ public func buildRouter(
         VerifyController(service: service, body: body, limit: configuration.bulkVerifyLimit).endpoints, atPath: "verify"
     )
     api.addRoutes(TraceController(graph: TraceGraph(store: stores.events)).queryEndpoints, atPath: "trace")
+    let governance = GovernanceService(
+        store: stores.governance, rules: try configuration.governanceRules(), ledger: ledger)
+    api.addRoutes(GovernanceController(service: governance, body: body).endpoints)
 
     let epcis = EPCISController(
         capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit, ledger: ledger),

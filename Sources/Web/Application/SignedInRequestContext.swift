@@ -9,14 +9,17 @@ public struct SignedInRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The organisation the token belongs to.
     public let organisation: Organisation
+    /// The digest of the token that proved it.
+    public let tokenDigest: String
 
     /// Accepts the parent context only when it carries an organisation; otherwise 401.
     public init(context: AppRequestContext) throws {
-        guard let organisation = context.organisation else {
+        guard let organisation = context.organisation, let tokenDigest = context.tokenDigest else {
             throw APIError.unauthorized("this endpoint needs an API token: send 'Authorization: Bearer <token>'")
         }
         self.coreContext = context.coreContext
         self.organisation = organisation
+        self.tokenDigest = tokenDigest
     }
 
     /// Throws 403 unless the organisation has one of the roles.

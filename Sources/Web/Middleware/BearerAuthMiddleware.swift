@@ -32,13 +32,15 @@ public struct BearerAuthMiddleware: RouterMiddleware {
             throw APIError.unauthorized("the Authorization header must be 'Bearer <token>'")
         }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        let digest = APIToken(secret: secret).digest
         guard !secret.isEmpty, secret.utf8.count <= 512,
-            let organisation = try await access.organisation(forTokenDigest: APIToken(secret: secret).digest)
+            let organisation = try await access.organisation(forTokenDigest: digest)
         else {
             throw APIError.unauthorized("the API token is not valid or has been revoked")
         }
         var context = context
         context.organisation = organisation
+        context.tokenDigest = digest
         context.logger[metadataKey: "organisation"] = .string(organisation.name)
         return try await next(request, context)
     }
