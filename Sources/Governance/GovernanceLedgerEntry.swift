@@ -11,24 +11,13 @@ public enum GovernanceLedgerEntry {
         LedgerEntry(
             kind: .reviewDecision,
             record: LedgerRecordReference(table: "review_decisions", key: "\(decision.reviewID)/\(decision.id)"),
-            time: decision.decidedAt, actor: decision.decidedBy, payloadDigest: try digest(decision))
+            time: decision.decidedAt, actor: decision.decidedBy, payloadDigest: try LedgerHash.canonicalJSON(of: decision))
     }
 
     /// The entry of a blacklist entry added or lifted, by an actor at a time.
     public static func blacklist(_ entry: BlacklistEntry, by actor: String, at time: Date) throws -> LedgerEntry {
         LedgerEntry(
             kind: .blacklistChange, record: LedgerRecordReference(table: "blacklist_entries", key: String(entry.id)),
-            time: time, actor: actor, payloadDigest: try digest(entry))
-    }
-
-    /// SHA-256 of a record's canonical JSON.
-    static func digest(_ record: some Encodable) throws -> LedgerHash {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Int64((date.timeIntervalSince1970 * 1_000_000).rounded()))
-        }
-        return LedgerHash.sha256(of: try encoder.encode(record))
+            time: time, actor: actor, payloadDigest: try LedgerHash.canonicalJSON(of: entry))
     }
 }

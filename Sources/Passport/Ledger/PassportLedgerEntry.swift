@@ -12,14 +12,14 @@ public enum PassportLedgerEntry {
     public static func product(_ product: Product) throws -> LedgerEntry {
         LedgerEntry(
             kind: .passportChange, record: LedgerRecordReference(table: "products", key: product.gtin.gtin14),
-            time: product.createdAt, actor: "organisation:\(product.ownerID)", payloadDigest: try digest(product))
+            time: product.createdAt, actor: "organisation:\(product.ownerID)", payloadDigest: try LedgerHash.canonicalJSON(of: product))
     }
 
     /// The entry of a registered batch, by the organisation that registered it.
     public static func batch(_ batch: Batch, by organisationID: Int64) throws -> LedgerEntry {
         LedgerEntry(
             kind: .passportChange, record: batchReference(gtin: batch.gtin, lot: batch.lot), time: batch.createdAt,
-            actor: "organisation:\(organisationID)", payloadDigest: try digest(batch))
+            actor: "organisation:\(organisationID)", payloadDigest: try LedgerHash.canonicalJSON(of: batch))
     }
 
     /// The entry of a recall ordered (or amended) on a batch.
@@ -27,7 +27,7 @@ public enum PassportLedgerEntry {
         LedgerEntry(
             kind: .recall, record: batchReference(gtin: gtin, lot: lot), time: recall.recalledAt,
             actor: "organisation:\(recall.byOrganisationID)",
-            payloadDigest: try digest(RecallStatus(gtin: gtin.gtin14, lot: lot, status: "ordered", recall: recall)))
+            payloadDigest: try LedgerHash.canonicalJSON(of: RecallStatus(gtin: gtin.gtin14, lot: lot, status: "ordered", recall: recall)))
     }
 
     /// The entry of a recall lifted from a batch; `recall` records who lifted it, when and why.
@@ -35,7 +35,7 @@ public enum PassportLedgerEntry {
         LedgerEntry(
             kind: .recallStatus, record: batchReference(gtin: gtin, lot: lot), time: recall.recalledAt,
             actor: "organisation:\(recall.byOrganisationID)",
-            payloadDigest: try digest(RecallStatus(gtin: gtin.gtin14, lot: lot, status: "lifted", recall: recall)))
+            payloadDigest: try LedgerHash.canonicalJSON(of: RecallStatus(gtin: gtin.gtin14, lot: lot, status: "lifted", recall: recall)))
     }
 
     /// The reference to a batch: its GTIN-14, a slash and its lot (unambiguous, as a GTIN-14
@@ -50,16 +50,5 @@ public enum PassportLedgerEntry {
         let lot: String
         let status: String
         let recall: Recall
-    }
-
-    /// SHA-256 of a record's canonical JSON.
-    static func digest(_ record: some Encodable) throws -> LedgerHash {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Int64((date.timeIntervalSince1970 * 1_000_000).rounded()))
-        }
-        return LedgerHash.sha256(of: try encoder.encode(record))
     }
 }
