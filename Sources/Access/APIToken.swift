@@ -1,5 +1,5 @@
 import Crypto
-public import QualityCore
+import QualityCore
 
 /// A bearer token that authenticates an organisation. Only its SHA-256 digest is stored, so a
 /// stolen database does not yield usable tokens.

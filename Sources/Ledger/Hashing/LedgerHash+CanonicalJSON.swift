@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension LedgerHash {
     /// SHA-256 of a record's canonical JSON, the payload digest of entries about stored records:

@@ -1,6 +1,6 @@
-public import Access
-public import Foundation
-public import QualityCore
+import Access
+import Foundation
+import QualityCore
 
 /// A small, realistic world for `qloop demo` and for tests that need one: five producers in food,
 /// cosmetics, apparel and electronics with their products and batches, a platform, a lab and a

@@ -1,4 +1,4 @@
-public import QualityCore
+import QualityCore
 
 /// The layout of a unit serial (GS1 AI 21): 20 base-62 characters, so it fits the AI's 20
 /// characters and needs no percent-encoding in a URI.

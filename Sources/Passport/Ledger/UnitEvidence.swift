@@ -1,6 +1,6 @@
 public import Foundation
 public import Ledger
-public import QualityCore
+import QualityCore
 
 /// A scanned unit's ledger evidence, as the JSON verdict carries it: the ledger evidence of its
 /// issuance's manifest entry, the manifest itself, and the log's verifier key. A client checks

@@ -1,4 +1,4 @@
-public import QualityCore
+import QualityCore
 
 /// Checks on free-text fields: trimmed, bounded, no control characters.
 enum TextField {

@@ -1,5 +1,5 @@
 import Foundation
-public import QualityCore
+import QualityCore
 
 /// The checks a batch's genuine units pass, written once per batch rather than once per scan:
 /// their messages depend only on the product, the batch and its issuances, and building a dozen

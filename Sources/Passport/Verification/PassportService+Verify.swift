@@ -1,6 +1,6 @@
 import Access
-public import Foundation
-public import QualityCore
+import Foundation
+import QualityCore
 
 extension PassportService {
     /// Verifies a scanned code (验码 · 识码) and records the scan: parses the Digital Link, looks up

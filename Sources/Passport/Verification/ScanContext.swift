@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What a client tells us about a scan besides the code: where (coarsely) and through what.
 public struct ScanContext: Sendable {

@@ -33,12 +33,12 @@ struct SQLiteRawStatement {
     /// Binds text to a parameter; SQLite copies it.
     func bind(_ text: String, at index: Int32) {
         var text = text
-        text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), copyNow) }
+        _ = text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), copyNow) }
     }
 
     /// Binds a hash as a 32-byte blob; SQLite copies it.
     func bind(_ hash: LedgerHash, at index: Int32) {
-        hash.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), copyNow) }
+        _ = hash.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), copyNow) }
     }
 
     /// Binds an integer, or NULL for `nil`.

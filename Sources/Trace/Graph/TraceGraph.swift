@@ -1,4 +1,4 @@
-public import QualityCore
+import QualityCore
 
 /// The trace of one identifier (a unit, a lot, a container) through the stored events: the
 /// events naming it, the containers it was packed into and what was packed into it

@@ -1,6 +1,6 @@
 public import Foundation
 public import Ledger
-public import QualityCore
+import QualityCore
 
 /// Capture of EPCIS documents and single events: read (JSON/JSON-LD or XML), validate, hash and
 /// store, all or nothing. A document with any error is rejected whole and its job lists every

@@ -1,4 +1,4 @@
-public import QualityCore
+import QualityCore
 
 /// A selection of stored events: the EPCIS 2.0 SimpleEventQuery parameters this repository
 /// supports, already normalised (vocabulary short names expanded to Web URIs, identifiers to

@@ -1,6 +1,6 @@
 import Access
 import Foundation
-public import HTTPTypes
+import HTTPTypes
 public import Hummingbird
 import NIOCore
 import QualityCore

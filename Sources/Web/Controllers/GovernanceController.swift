@@ -1,5 +1,5 @@
 import Access
-public import Foundation
+import Foundation
 public import Governance
 public import Hummingbird
 import QualityCore
