@@ -90,12 +90,9 @@ public struct Stores: Sendable {
         switch backend {
         case .sqlite(let store):
             // Closing checkpoints the WAL and syncs the file: blocking I/O, kept off the
-            // cooperative pool.
-            try? await Blocking.run {
-                do { try store.close() } catch {
-                    // Closing fails only while statements are still running; the process is ending.
-                }
-            }
+            // cooperative pool. It fails only while statements are still running, when the
+            // process is ending anyway.
+            try? await Blocking.run { try store.close() }
         case .postgres(let store):
             await store.close()
         }

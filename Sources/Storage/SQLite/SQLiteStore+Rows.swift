@@ -20,10 +20,6 @@ extension SQLiteStore {
         """
     /// The columns `issuance(_:)` reads.
     static let issuanceColumns: SQL = "id, gtin, lot, first_index, count, issued_by, issued_at, ledger_index"
-    /// The columns `scan(_:)` reads.
-    static let scanColumns: SQL = SQL(sql: scanColumnList)
-    /// The columns of a scan, as plain SQL text for cached statements.
-    static let scanColumnList = "gtin, lot, serial, scanned_at, verdict, latitude, longitude, client"
 
     /// An organisation from a row of `organisationColumns`.
     static func organisation(_ row: Row) throws -> Organisation {
@@ -85,15 +81,6 @@ extension SQLiteStore {
         guard let stored else { return nil }
         guard stored >= 0 else { throw CorruptRow(table: "issuances", problem: "ledger_index \(stored) is negative") }
         return UInt64(stored)
-    }
-
-    /// A scan from a row of `scanColumns`.
-    static func scan(_ row: Row) throws -> ScanRecord {
-        try StoredScan.record(
-            unit: UnitKey(gtin: try gtin(row, table: "scans"), lot: try row.decode(forColumn: "lot"), serial: try row.decode(forColumn: "serial")),
-            scannedAt: Date(microsecondsSince1970: try row.decode(forColumn: "scanned_at")),
-            verdict: try row.decode(forColumn: "verdict"), latitude: try row.decode(forColumn: "latitude"),
-            longitude: try row.decode(forColumn: "longitude"), client: try row.decode(forColumn: "client"))
     }
 
     /// The GTIN in a row's `gtin` column.
