@@ -222,14 +222,6 @@ public struct GovernanceService: Sendable {
     }
 }
 
-extension Optional {
-    /// The wrapped value transformed by an async function.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}
-
 extension CalendarDay {
     /// The same day some years later; 29 February becomes 28 February in a common year.
     static func adding(years: Int, to day: CalendarDay) throws(QualityError) -> CalendarDay {

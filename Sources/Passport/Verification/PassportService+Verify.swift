@@ -121,11 +121,3 @@ extension PassportService {
     }
 
 }
-
-extension Optional {
-    /// Maps the wrapped value with an async function.
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

@@ -38,6 +38,24 @@ public struct EventCapture: Sendable {
         _ bytes: [UInt8], format: EPCISDocument.Format? = nil, expecting expected: Expected = .document,
         by organisationID: Int64?, at time: Date = Date()
     ) async throws -> CaptureJob {
+        try await captureDocument(bytes, format: format, expecting: expected, by: organisationID, at: time).job
+    }
+
+    /// A capture's job and the IDs of its events as stored (the event ID as sent, or the event
+    /// hash URI), in document order; no IDs when the capture was rejected.
+    public struct Outcome: Sendable {
+        /// The capture job.
+        public var job: CaptureJob
+        /// The events' IDs.
+        public var eventIDs: [String]
+    }
+
+    /// `capture`, also giving the captured events' IDs, so that a caller need not read the
+    /// document again to name them.
+    public func captureDocument(
+        _ bytes: [UInt8], format: EPCISDocument.Format? = nil, expecting expected: Expected = .document,
+        by organisationID: Int64?, at time: Date = Date()
+    ) async throws -> Outcome {
         // Stores keep instants to the microsecond; the job returned must equal the one read back.
         let now = Date(
             timeIntervalSince1970: Double(Int64((time.timeIntervalSince1970 * 1_000_000).rounded())) / 1_000_000)
@@ -72,14 +90,15 @@ public struct EventCapture: Sendable {
         let problems = EPCISValidator.errors(EPCISValidator().validate(document))
         guard problems.isEmpty else {
             job.errors = problems
-            return try await store.saveCapture(job, events: [])
+            return Outcome(job: try await store.saveCapture(job, events: []), eventIDs: [])
         }
         job.success = true
-        let saved = try await store.saveCapture(job, events: Self.records(of: document, recordedAt: now))
+        let records = Self.records(of: document, recordedAt: now)
+        let saved = try await store.saveCapture(job, events: records)
         if saved.acceptedCount > 0 {
             try await appendToLedger(captureID: saved.id, recordedBefore: nil)
         }
-        return saved
+        return Outcome(job: saved, eventIDs: records.map(\.eventID))
     }
 
     /// Appends the entries of stored events that never reached the ledger (a crash or a failed

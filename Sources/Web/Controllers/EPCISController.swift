@@ -81,7 +81,7 @@ public struct EPCISController: Sendable {
         try context.require(.producer, .platform, toDo: "capture EPCIS events")
         try Self.checkErrorBehaviour(request)
         let (bytes, format) = try await body(of: request)
-        let job = try await captured(bytes, format: format, expecting: .document, by: context.organisation.id)
+        let job = try await captured(bytes, format: format, expecting: .document, by: context.organisation.id).job
         var fields = discoveryHeaders
         fields[.location] = "/epcis/capture/\(job.id)"
         fields[.contentType] = "application/json; charset=utf-8"
@@ -126,8 +126,9 @@ public struct EPCISController: Sendable {
     @Sendable func captureEvent(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try context.require(.producer, .platform, toDo: "capture EPCIS events")
         let (bytes, format) = try await body(of: request)
-        let job = try await captured(bytes, format: format, expecting: .singleEvent, by: context.organisation.id)
-        guard job.success else {
+        let outcome = try await captured(bytes, format: format, expecting: .singleEvent, by: context.organisation.id)
+        let job = outcome.job
+        guard job.success, let eventID = outcome.eventIDs.first else {
             let detail = job.errors.map(\.description).joined(separator: "; ")
             let body = ValidationFailure(
                 error: .init(code: "epcis_invalid", message: "the event was rejected: \(detail)", problems: job.errors))
@@ -137,7 +138,6 @@ public struct EPCISController: Sendable {
         }
         var fields = discoveryHeaders
         fields[.contentType] = "application/json; charset=utf-8"
-        let eventID = try Self.singleEventID(bytes, format: format)
         fields[.location] = "/epcis/events/" + Self.pathEncoded(eventID)
         return Response(
             status: job.acceptedCount == 1 ? .created : .ok, headers: fields,
@@ -219,9 +219,9 @@ public struct EPCISController: Sendable {
     func captured(
         _ bytes: [UInt8], format: EPCISDocument.Format, expecting expected: EventCapture.Expected,
         by organisationID: Int64
-    ) async throws -> CaptureJob {
+    ) async throws -> EventCapture.Outcome {
         do {
-            return try await capture.capture(bytes, format: format, expecting: expected, by: organisationID)
+            return try await capture.captureDocument(bytes, format: format, expecting: expected, by: organisationID)
         } catch let error as QualityError where error.kind == .tooLarge {
             throw APIError(.contentTooLarge, code: error.code, message: error.message, headers: discoveryHeaders)
         }
@@ -241,13 +241,6 @@ public struct EPCISController: Sendable {
         throw APIError.badRequest(
             "unsupported_capture_behaviour",
             "GS1-Capture-Error-Behaviour '\(behaviour)' is not offered; captures are all or nothing (rollback)")
-    }
-
-    /// The event ID of a single captured event: as sent, or its event hash.
-    static func singleEventID(_ bytes: [UInt8], format: EPCISDocument.Format) throws -> String {
-        let document = format == .xml ? try EPCISXMLDecoder().decode(bytes) : try EPCISJSONDecoder().decode(bytes)
-        guard let event = document.events.first, let hash = document.eventHashes.first else { return "" }
-        return event.eventID ?? hash.uri
     }
 
     /// A path segment with everything but unreserved characters percent-encoded.

@@ -31,24 +31,8 @@ public struct LedgerService: Service {
 
     /// Appends what is missing, checkpoints, waits for shutdown, checkpoints again.
     public func run() async throws {
-        do {
-            let appended = try await passport?.appendMissingIssuanceManifests() ?? 0
-            if appended > 0 {
-                logger.notice(
-                    "ledger: appended missing issuance manifests", metadata: ["count": .stringConvertible(appended)])
-            }
-        } catch {
-            logger.error("ledger: cannot append missing issuance manifests", metadata: ["error": "\(error)"])
-        }
-        do {
-            let appended = try await events?.appendMissingLedgerEntries() ?? 0
-            if appended > 0 {
-                logger.notice(
-                    "ledger: appended missing captured events", metadata: ["count": .stringConvertible(appended)])
-            }
-        } catch {
-            logger.error("ledger: cannot append missing captured events", metadata: ["error": "\(error)"])
-        }
+        await appendMissing("issuance manifests") { try await passport?.appendMissingIssuanceManifests() ?? 0 }
+        await appendMissing("captured events") { try await events?.appendMissingLedgerEntries() ?? 0 }
         do {
             let stored = try await ledger.checkpoint()
             logger.info(
@@ -65,6 +49,19 @@ public struct LedgerService: Service {
             try await Task { try await ledger.close() }.value
         } catch {
             logger.error("ledger closing checkpoint failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Appends the entries of some kind of record a crash left unlogged, logging what happened;
+    /// a failure is logged and does not stop the server.
+    private func appendMissing(_ what: String, _ append: () async throws -> Int) async {
+        do {
+            let appended = try await append()
+            if appended > 0 {
+                logger.notice("ledger: appended missing \(what)", metadata: ["count": .stringConvertible(appended)])
+            }
+        } catch {
+            logger.error("ledger: cannot append missing \(what)", metadata: ["error": "\(error)"])
         }
     }
 }
