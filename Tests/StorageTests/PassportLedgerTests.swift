@@ -148,6 +148,11 @@ struct PassportLedgerTests {
             issuedAt: Sample.instant)
         let manifest = IssuanceManifest(issuance)
         #expect(manifest.issuedAtMicroseconds == 1_767_225_600_123_000)
+        // The text auditors recompute, pinned as docs/ledger.md documents it.
+        #expect(
+            manifest.text
+                == "qualityloop code issuance v1\nid 7\ngtin 06901234000030\nlot LOT 1\nfirst 100\ncount 5\nissued_by 2\nissued_at 1767225600123000\n"
+        )
         #expect(try IssuanceManifest(parsing: manifest.text) == manifest)
         for bad in [
             manifest.text.replacingOccurrences(of: "count 5", with: "count 05"),

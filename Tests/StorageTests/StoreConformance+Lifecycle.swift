@@ -51,8 +51,11 @@ extension StoreConformance {
             }
 
             #expect(names == ["Sunny Meadow Dairy"])
-            #expect(Array(first.prefix(4)) == ["0001_organisations", "0002_passport", "0003_ledger", "0004_epcis"])
-            #expect(first == Stores.migrationNames)
+            #expect(
+                first == [
+                    "0001_organisations", "0002_passport", "0003_ledger", "0004_epcis", "0005_issuance_ledger_index",
+                    "0006_governance", "0007_token_duties", "0008_epcis_event_ledger_index",
+                ])
             #expect(second.isEmpty)
         }
     }

@@ -44,7 +44,7 @@ struct OpenEPCISTranslatorVectorTests {
     /// The translator vectors are loaded.
     @Test func vectorsAreLoaded() {
         #expect(Self.agreedToURI.count == 48)
-        #expect(Self.validToURN.count >= 30)
+        #expect(Self.validToURN.count == 42)
     }
 
     /// EPC URNs convert to the Digital Links the translator expects.

@@ -179,6 +179,7 @@ struct EPCISQueryTests {
                 let secondID = String((second.headers[.location] ?? "").split(separator: "/").last ?? "")
                 #expect(try jobIDs(ownJobs) == [secondID, firstID])
                 #expect(try jobIDs(latest) == [secondID])
+                #expect(otherJobs.status == .ok)
                 #expect(try jobIDs(otherJobs).isEmpty)
                 for (who, count) in [("producer", 4), ("producer2", 0), ("regulator", 4)] {
                     let events = try await client.execute(

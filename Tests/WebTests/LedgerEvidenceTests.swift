@@ -146,7 +146,9 @@ struct LedgerEvidenceTests {
                     let checkpoint = try #require(evidence["checkpoint"] as? String)
                     let origin = try #require(checkpoint.split(separator: "\n").first)
                     #expect(page.text.contains(String(origin)))
-                    for hash in evidence["inclusion_proof"] as? [String] ?? [] {
+                    let proof = try #require(evidence["inclusion_proof"] as? [String])
+                    #expect(!proof.isEmpty)
+                    for hash in proof {
                         #expect(page.text.contains("<code>\(hash)</code>"))
                     }
 
