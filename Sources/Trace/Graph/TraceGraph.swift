@@ -32,7 +32,7 @@ public struct TraceGraph: Sendable {
         }
         let root = TraceNode(identity: parsed.canonical, relation: .subject, distance: 0, via: nil)
         var nodes = [root]
-        var index: [String: Int] = [root.identity: 0]
+        var seen: Set<String> = [root.identity]
         var events: [Int64: TraceEvent] = [:]
         var frontier = [root]
         var truncated = false
@@ -45,14 +45,14 @@ public struct TraceGraph: Sendable {
                     let roles = event.roles(of: node.identity)
                     guard !roles.isEmpty else { continue }
                     for (identity, relation) in Self.links(of: event, from: node, roles: roles)
-                    where index[identity] == nil {
+                    where !seen.contains(identity) {
                         guard nodes.count < nodeLimit else {
                             truncated = true
                             continue
                         }
                         let reached = TraceNode(
                             identity: identity, relation: relation, distance: node.distance + 1, via: event.hash)
-                        index[identity] = nodes.count
+                        seen.insert(identity)
                         nodes.append(reached)
                         next.append(reached)
                     }

@@ -31,4 +31,10 @@ public struct SignedInRequestContext: ChildRequestContext {
                 "only a \(names) may \(action); \(organisation.name) is a \(organisation.role.rawValue)")
         }
     }
+
+    /// Whose captured events and jobs the caller sees: a regulator everyone's (`nil`), anyone
+    /// else its own organisation's.
+    public var visibleOrganisationID: Int64? {
+        organisation.role == .regulator ? nil : organisation.id
+    }
 }

@@ -102,7 +102,7 @@ public struct EPCISController: Sendable {
             }
             limit = count
         }
-        let jobs = try await capture.store.captureJobs(of: visibility(context), limit: limit)
+        let jobs = try await capture.store.captureJobs(of: context.visibleOrganisationID, limit: limit)
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: try Self.encode(jobs.map(CaptureJobDTO.init))))
@@ -112,7 +112,7 @@ public struct EPCISController: Sendable {
     @Sendable func captureJob(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try context.parameters.require("captureID")
         guard let job = try await capture.store.captureJob(id: id),
-            job.organisationID == context.organisation.id || context.organisation.role == .regulator
+            context.visibleOrganisationID.map { job.organisationID == $0 } ?? true
         else {
             throw APIError.notFound("capture_not_found", "no capture job '\(id)' of yours is known")
         }
@@ -153,7 +153,7 @@ public struct EPCISController: Sendable {
         for (name, value) in request.uri.queryParameters {
             parameters.append((String(name), String(value)))
         }
-        let query = try EventQuery(parameters: parameters, visibleTo: visibility(context))
+        let query = try EventQuery(parameters: parameters, visibleTo: context.visibleOrganisationID)
         let page = try await capture.store.events(matching: query)
         var fields: HTTPFields = [.contentType: "application/ld+json; charset=utf-8"]
         fields[Self.epcisVersion] = "2.0.0"
@@ -172,17 +172,12 @@ public struct EPCISController: Sendable {
     /// `GET /epcis/events/{eventID}`: the event as a JSON-LD document; 404 when unknown.
     @Sendable func event(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let eventID = try PathParameter.decoded(try context.parameters.require("eventID"))
-        guard let event = try await capture.store.events(withID: eventID, visibleTo: visibility(context)).first else {
+        guard let event = try await capture.store.events(withID: eventID, visibleTo: context.visibleOrganisationID).first else {
             throw APIError.notFound("event_not_found", "no event with ID '\(eventID)' of yours is known")
         }
         var fields: HTTPFields = [.contentType: "application/ld+json; charset=utf-8"]
         fields[Self.epcisVersion] = "2.0.0"
         return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: event.standaloneJSON)))
-    }
-
-    /// Whose events the caller sees: a regulator all, anyone else its own captures.
-    func visibility(_ context: SignedInRequestContext) -> Int64? {
-        context.organisation.role == .regulator ? nil : context.organisation.id
     }
 
     /// The body and its declared syntax: 415 for a type that is neither JSON nor XML, 413 (with

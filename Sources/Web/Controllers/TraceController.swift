@@ -45,7 +45,7 @@ public struct TraceController: Sendable {
 
     /// The trace of an identifier as the organisation may see it.
     func trace(_ identifier: String, context: SignedInRequestContext) async throws -> Response {
-        let visibleTo = context.organisation.role == .regulator ? nil : context.organisation.id
+        let visibleTo = context.visibleOrganisationID
         let result = try await graph.trace(identifier, visibleTo: visibleTo)
         return try JSONCoding.response(TraceDTO(result))
     }
