@@ -27,8 +27,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // Identifiers, check digits, GS1 Digital Link, errors. No HTTP, no SQL, no dependencies.
-        .target(name: "QualityCore", swiftSettings: swiftSettings),
+        // Identifiers, check digits, GS1 Digital Link, errors, the working-day calendar and its
+        // data file. No HTTP, no SQL, no dependencies.
+        .target(
+            name: "QualityCore", resources: [.copy("Resources/cn-holidays.json")], swiftSettings: swiftSettings),
         // ISO/IEC 18004 QR encoder with SVG and PNG output. No dependencies.
         .target(name: "QRCode", swiftSettings: swiftSettings),
         // Organisations, roles, API tokens, GS1 company prefixes.
