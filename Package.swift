@@ -76,11 +76,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Recall records: the legal clock in working days, per-buyer notices, returns by level and
+        // the correction rate.
+        .target(
+            name: "Recalls",
+            dependencies: ["QualityCore", "Access", "Passport", "Ledger"],
+            swiftSettings: swiftSettings
+        ),
         // The store protocols' SQLite (GRDB) and PostgreSQL (PostgresNIO) implementations.
         .target(
             name: "Storage",
             dependencies: [
-                "QualityCore", "Access", "Passport", "Ledger", "Trace", "Governance",
+                "QualityCore", "Access", "Passport", "Ledger", "Trace", "Governance", "Recalls",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the ledger's append path (see SQLiteRawInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -132,9 +139,11 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "QualityCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RecallsTests", dependencies: ["Recalls", "QualityCore", "Passport"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
+                "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance", "Recalls",
                 // The ledger tamper tests edit rows behind the stores' backs.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
