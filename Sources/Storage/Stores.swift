@@ -3,6 +3,7 @@ public import Governance
 public import Ledger
 public import Logging
 public import Passport
+public import Recalls
 public import Trace
 
 /// The stores a process works with, opened once at start-up from a `DatabaseLocation` and closed
@@ -19,6 +20,8 @@ public struct Stores: Sendable {
     public let events: any EventStore
     /// Parties, documents, blacklist, regulator lists and onboarding reviews.
     public let governance: any GovernanceStore
+    /// Recall records, their milestones, notices, returns and events.
+    public let recalls: any RecallStore
     /// Where the data lives.
     public let location: DatabaseLocation
     /// The backend object behind the protocols.
@@ -39,12 +42,14 @@ public struct Stores: Sendable {
             ledger = store
             events = store
             governance = store
+            recalls = store
         case .postgres(let store):
             access = store
             passport = store
             ledger = store
             events = store
             governance = store
+            recalls = store
         }
         self.backend = backend
         self.location = location
