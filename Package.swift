@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace", "Governance",
+                "QualityCore", "QRCode", "Access", "Passport", "Storage", "Ledger", "Trace", "Governance", "Recalls",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance",
+                "Web", "Storage", "Passport", "Access", "QualityCore", "Ledger", "Trace", "Governance", "Recalls",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

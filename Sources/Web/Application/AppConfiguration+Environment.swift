@@ -42,6 +42,7 @@ extension AppConfiguration {
         serverName = reader.string("QUALITYLOOP_SERVER_NAME") ?? serverName
         ledgerKeyPath = reader.string("QUALITYLOOP_LEDGER_KEY") ?? ledgerKeyPath
         governanceRulesPath = reader.string("QUALITYLOOP_GOVERNANCE_RULES") ?? governanceRulesPath
+        calendarPath = reader.string("QUALITYLOOP_CALENDAR") ?? calendarPath
     }
 }
 

@@ -25,6 +25,7 @@ public import Storage
 /// | `serverName` | `QUALITYLOOP_SERVER_NAME` | String | `QualityLoop` |
 /// | `ledgerKeyPath` | `QUALITYLOOP_LEDGER_KEY` (or `--ledger-key`) | String | `./qualityloop-ledger.key` |
 /// | `governanceRulesPath` | `QUALITYLOOP_GOVERNANCE_RULES` | String? | `nil`: the rule set shipped in the build |
+/// | `calendarPath` | `QUALITYLOOP_CALENDAR` | String? | `nil`: the working-day calendar shipped in the build |
 public struct AppConfiguration: Sendable {
     /// The address to listen on. Default `127.0.0.1`.
     public var host: String
@@ -60,6 +61,10 @@ public struct AppConfiguration: Sendable {
     /// A governance rule-set JSON file (see docs/governance.md), read at start; a malformed file
     /// stops the start. Default `nil`: the rule set shipped in the build.
     public var governanceRulesPath: String? = nil
+    /// A working-day calendar file in the `cn-holidays.json` format, read at start, for a newer
+    /// holiday notice than the build carries; a malformed file stops the start. Default `nil`:
+    /// the calendar shipped in the build.
+    public var calendarPath: String? = nil
 
     /// Creates a configuration; every parameter has the documented default.
     public init(

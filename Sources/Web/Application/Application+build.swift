@@ -5,6 +5,8 @@ public import Ledger
 public import Logging
 import NIOCore
 import Passport
+import QualityCore
+import Recalls
 public import Storage
 import Trace
 
@@ -98,6 +100,12 @@ public func buildRouter(
     let governance = GovernanceService(
         store: stores.governance, rules: try configuration.governanceRules(), ledger: ledger)
     api.addRoutes(GovernanceController(service: governance, body: body).endpoints)
+    let recalls = RecallService(
+        store: stores.recalls, passport: service, calendar: try WorkingDayCalendar.load(path: configuration.calendarPath))
+    api.addRoutes(RecallController(service: recalls, body: body).endpoints, atPath: "recalls")
+    router.group("/recalls")
+        .add(middleware: PageSignInMiddleware(access: stores.access))
+        .addRoutes(RecallPageController(service: recalls, pages: pages).endpoints)
 
     let epcis = EPCISController(
         capture: EventCapture(store: stores.events, eventLimit: configuration.epcisCaptureLimit, ledger: ledger),

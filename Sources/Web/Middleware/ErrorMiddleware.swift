@@ -49,6 +49,7 @@ public struct ErrorMiddleware: RouterMiddleware {
         let (chinese, english): (String, String) =
             switch error.status.code {
             case 400: ("无法识别此码", "This code cannot be read")
+            case 401: ("需要登录", "Sign-in required")
             case 404: ("未找到", "Not found")
             case 429: ("扫码过于频繁", "Too many scans")
             case 500...599: ("服务暂时不可用", "Service unavailable")

@@ -9,7 +9,7 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
     /// The templates every page needs; loading fails when one is missing.
-    static let requiredTemplates = ["style", "scan", "error", "index"]
+    static let requiredTemplates = ["style", "scan", "error", "index", "recall"]
 
     /// Loads and parses the templates bundled with the module.
     public static func load() async throws -> PageRenderer {
