@@ -116,6 +116,7 @@ let package = Package(
             name: "qloop",
             dependencies: [
                 "QualityCore", "QRCode", "Access", "Passport", "Storage", "Web", "Ledger", "Trace", "Governance",
+                "Recalls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

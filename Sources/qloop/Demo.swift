@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Access
 import Passport
+import QualityCore
+import Recalls
 import Storage
 import Web
 
@@ -20,7 +23,15 @@ struct Demo: AsyncParsableCommand {
             let configuration = try server.configuration()
             let stem = configuration.effectiveResolverStem
             let ledger = LedgerWriteOptions(path: configuration.ledgerKeyPath)
-            let links = try await ledger.withService(stores, stem: stem) { try await DemoWorld(service: $0).seed() }
+            let calendar = try WorkingDayCalendar.load(path: configuration.calendarPath)
+            let (links, recallID) = try await ledger.withService(stores, stem: stem) { passport in
+                let links = try await DemoWorld(service: passport).seed()
+                let recalls = RecallService(store: stores.recalls, passport: passport, calendar: calendar)
+                return (links, try await DemoRecall(service: recalls).seed())
+            }
+            let regulator = try await stores.access.named(DemoWorld.regulatorName)
+            let token = APIToken.generate()
+            try await stores.access.addToken(digest: token.digest, label: "qloop demo: recall page", for: regulator.id)
             print("""
                 QualityLoop demo world is ready (\(database.location)).
                 Scan pages to try:
@@ -33,6 +44,10 @@ struct Demo: AsyncParsableCommand {
                 The same as JSON:  curl -H 'Accept: application/json' '\(links.genuine)'
                 Linkset:           curl '\(links.genuine)?linkType=linkset'
                 API description:   \(stem)/openapi.json
+                A live recall (sign in with any user name and the regulator's token as the password):
+                  recall page      \(stem)/recalls/\(recallID)
+                  token            \(token.secret)
+                  as JSON          curl -H 'Authorization: Bearer \(token.secret)' \(stem)/api/v1/recalls/\(recallID)
                 """)
             if !seedOnly {
                 print("Serving on http://\(configuration.host):\(configuration.port) — Ctrl-C to stop.")
