@@ -305,3 +305,27 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    @Test("a long order list goes in at once, repeats told apart from new orders", arguments: StoreFixture.all)
+    func manyNotices(fixture: StoreFixture) async throws {
+        try await fixture.withStores { stores in
+            let (_, _, record) = try await RecallSample.opened(stores)
+            let first = (0..<2_000).map { NoticeDraft(orderID: "O-\($0)", buyer: $0 % 3 == 0 ? nil : "b\($0)", units: 1) }
+            let second = (1_500..<3_000).map { NoticeDraft(orderID: "O-\($0)", units: 2) }
+
+            let a = try await stores.recalls.addNotices(first, recallID: record.id, at: Sample.instant) { _, _ in nil }
+            let b = try await stores.recalls.addNotices(second, recallID: record.id, at: Sample.instant) { _, _ in nil }
+
+            #expect(a.created.count == 2_000 && a.duplicates.isEmpty)
+            #expect(b.created.map(\.orderID) == (2_000..<3_000).map { "O-\($0)" })
+            #expect(b.duplicates == (1_500..<2_000).map { "O-\($0)" })
+            let tally = try await stores.recalls.noticeTally(recallID: record.id)
+            #expect(tally.total == 3_000)
+            #expect(tally.units == 2_000 + 2 * 1_000)
+            let page = try await stores.recalls.notices(recallID: record.id, status: .queued, after: "O-2", limit: 3)
+            #expect(page.map(\.orderID) == ["O-20", "O-200", "O-2000"])
+            #expect(page.map(\.buyer) == ["b20", "b200", nil])
+        }
+    }
+}

@@ -139,39 +139,45 @@ extension PostgresStore: RecallStore {
         }
     }
 
-    /// Creates the notices not there yet, in one transaction (`ON CONFLICT DO NOTHING` tells new
-    /// rows from repeats).
+    /// Creates the notices not there yet, in one transaction and one statement: the orders go in
+    /// as column arrays through `unnest`, and `ON CONFLICT DO NOTHING … RETURNING` names the
+    /// rows that were new. A buyer is sent as `''` for none (a checked buyer is never empty).
     public func addNotices(
         _ drafts: [NoticeDraft], recallID: Int64, at time: Date,
         event: @escaping @Sendable ([String], [String]) -> RecallEvent?
     ) async throws -> (created: [RecallNotice], duplicates: [String], event: RecallEvent?) {
         let stamp = PostgresInstant(time)
         let logger = self.logger
+        let orders = drafts.map(\.orderID)
+        let buyers = drafts.map { $0.buyer ?? "" }
+        let units = drafts.map { $0.units ?? 1 }
         return try await transaction { connection in
             let record = try await Self.lockRecord(recallID, on: connection, logger: logger)
             guard record.status.isActive else {
                 throw QualityError.recallNotActive(recallID, status: record.status.rawValue)
             }
+            let inserted = try await connection.query(
+                """
+                INSERT INTO recall_notices (recall_id, order_id, buyer, units, status, response, created_at, updated_at)
+                SELECT \(recallID), o.order_id, NULLIF(o.buyer, ''), o.units, \(NoticeStatus.queued.rawValue), NULL,
+                       \(stamp), \(stamp)
+                FROM unnest(\(orders)::text[], \(buyers)::text[], \(units)::bigint[]) AS o(order_id, buyer, units)
+                ON CONFLICT (recall_id, order_id) DO NOTHING
+                RETURNING order_id
+                """, logger: logger
+            ).collect()
+            var new: Set<String> = []
+            for row in inserted { new.insert(try row.decode(String.self)) }
             var created: [RecallNotice] = []
             var duplicates: [String] = []
             for draft in drafts {
-                let units = draft.units ?? 1
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO recall_notices (recall_id, order_id, buyer, units, status, response, created_at, updated_at)
-                    VALUES (\(recallID), \(draft.orderID), \(draft.buyer), \(units), \(NoticeStatus.queued.rawValue),
-                            NULL, \(stamp), \(stamp))
-                    ON CONFLICT (recall_id, order_id) DO NOTHING
-                    RETURNING order_id
-                    """, logger: logger
-                ).collect()
-                if inserted.isEmpty {
-                    duplicates.append(draft.orderID)
-                } else {
+                if new.contains(draft.orderID) {
                     created.append(
                         RecallNotice(
-                            recallID: recallID, orderID: draft.orderID, buyer: draft.buyer, units: units,
+                            recallID: recallID, orderID: draft.orderID, buyer: draft.buyer, units: draft.units ?? 1,
                             status: .queued, response: nil, createdAt: stamp.date, updatedAt: stamp.date))
+                } else {
+                    duplicates.append(draft.orderID)
                 }
             }
             var stored: RecallEvent?
