@@ -79,7 +79,8 @@ public struct RecallService: Sendable {
         let batchRecall = Recall(recalledAt: time, byOrganisationID: organisation.id, reason: checked.reason)
         let (stored, event) = try await store.openRecall(
             record, batchRecall: batchRecall,
-            event: RecallEvent(recallID: 0, kind: .opened, actor: actor, at: time, note: checked.reason, detail: detail))
+            event: RecallEvent(recallID: 0, kind: .opened, actor: actor, at: time, note: checked.reason, detail: detail)
+        )
         passport.catalog.invalidate(gtin: gtin)
         if let ledger = passport.ledger {
             _ = try await ledger.append(contentsOf: [
@@ -95,7 +96,8 @@ public struct RecallService: Sendable {
     public func lift(_ id: Int64, reason: String, by organisation: Organisation) async throws -> RecallRecord {
         var record = try await visibleRecall(id, for: organisation)
         guard record.status.isActive else {
-            throw QualityError.conflict("recall_not_active", "recall \(id) is \(record.status.rawValue); it cannot be lifted")
+            throw QualityError.conflict(
+                "recall_not_active", "recall \(id) is \(record.status.rawValue); it cannot be lifted")
         }
         let reason = try Self.note(reason, required: true) ?? ""
         let time = now
@@ -176,7 +178,8 @@ public struct RecallService: Sendable {
                 throw .conflict("not_completed", "record the recall's completion before its summary report")
             }
             guard day >= completed.on else {
-                throw .invalid("bad_date", "the summary cannot be filed before the recall was completed (\(completed.on))")
+                throw .invalid(
+                    "bad_date", "the summary cannot be filed before the recall was completed (\(completed.on))")
             }
             return .closed
         }

@@ -34,7 +34,10 @@ struct RecallRecordCommand: AsyncParsableCommand {
         @Option(help: "The day the defect was confirmed, YYYY-MM-DD (the legal clock starts here).")
         var confirmed: String
         @Option(help: "The regulator's reference, if known.") var reference: String?
-        @Option(help: "Affected units by level, e.g. retailer=300,consumer=1200 (levels: producer, distributor, retailer, consumer).")
+        @Option(
+            help:
+                "Affected units by level, e.g. retailer=300,consumer=1200 (levels: producer, distributor, retailer, consumer)."
+        )
         var affected: String
         @Flag(help: "Print JSON.") var json = false
 
@@ -42,7 +45,8 @@ struct RecallRecordCommand: AsyncParsableCommand {
             let draft = RecallDraft(
                 gtin: gtin, lot: lot, serialFrom: serialFrom, serialTo: serialTo, reason: reason, hazard: hazard,
                 remedies: remedy.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                regulatorReference: reference, defectConfirmedOn: confirmed, affected: try UnitCounts(parsing: affected))
+                regulatorReference: reference, defectConfirmedOn: confirmed, affected: try UnitCounts(parsing: affected)
+            )
             let gtin = try GTIN(checking: gtin)
             try await database.withStores { stores in
                 try await recall.withService(stores) { service in
@@ -152,7 +156,8 @@ struct RecallRecordCommand: AsyncParsableCommand {
     /// `qloop recall-record notify`.
     struct Notify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create notices for the buyers of orders the platform supplies; an order already noticed is skipped.",
+            abstract:
+                "Create notices for the buyers of orders the platform supplies; an order already noticed is skipped.",
             discussion: """
                 --orders reads CSV lines 'order_id[,buyer[,units]]' (a first line starting with order_id is a \
                 header; fields are not quoted). --order may be repeated.
@@ -169,7 +174,8 @@ struct RecallRecordCommand: AsyncParsableCommand {
             if let orders {
                 let text: String
                 do { text = try String(contentsOfFile: orders, encoding: .utf8) } catch {
-                    throw QualityError.invalid("unreadable_file", "cannot read \(orders): \(error.localizedDescription)")
+                    throw QualityError.invalid(
+                        "unreadable_file", "cannot read \(orders): \(error.localizedDescription)")
                 }
                 drafts += try RecallText.orders(csv: text)
             }
@@ -180,7 +186,9 @@ struct RecallRecordCommand: AsyncParsableCommand {
                     if json {
                         try Output.json(NoticesOutput(created: outcome.created.count, duplicates: outcome.duplicates))
                     } else {
-                        print("\(outcome.created.count) notices created, \(outcome.duplicates.count) orders already noticed")
+                        print(
+                            "\(outcome.created.count) notices created, \(outcome.duplicates.count) orders already noticed"
+                        )
                     }
                 }
             }
@@ -190,7 +198,9 @@ struct RecallRecordCommand: AsyncParsableCommand {
     /// `qloop recall-record notice`.
     struct Notice: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move an order's notice forward (queued → sent → delivered → acknowledged) or record the buyer's response.")
+            abstract:
+                "Move an order's notice forward (queued → sent → delivered → acknowledged) or record the buyer's response."
+        )
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var recall: RecallOptions
         @Argument(help: "Recall id.") var id: Int64
@@ -211,7 +221,9 @@ struct RecallRecordCommand: AsyncParsableCommand {
                     if json {
                         try Output.json(notice)
                     } else {
-                        print("order \(notice.orderID): \(notice.status.rawValue)\(notice.response.map { ", \($0.rawValue)" } ?? "")")
+                        print(
+                            "order \(notice.orderID): \(notice.status.rawValue)\(notice.response.map { ", \($0.rawValue)" } ?? "")"
+                        )
                     }
                 }
             }
@@ -250,7 +262,8 @@ struct RecallRecordCommand: AsyncParsableCommand {
 
     /// `qloop recall-record events`.
     struct Events: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a recall's audit trail: who changed what, when and why.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a recall's audit trail: who changed what, when and why.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var recall: RecallOptions
         @Argument(help: "Recall id.") var id: Int64
@@ -286,7 +299,10 @@ struct NoticesOutput: Encodable {
 /// Who a recall command acts as, with which calendar, appending to which ledger.
 struct RecallOptions: ParsableArguments {
     @Option(help: "Acting organisation: the product's owner (default) or a regulator.") var org: String?
-    @Option(help: "A working-day calendar file in the cn-holidays.json format (default QUALITYLOOP_CALENDAR or the shipped one).")
+    @Option(
+        help:
+            "A working-day calendar file in the cn-holidays.json format (default QUALITYLOOP_CALENDAR or the shipped one)."
+    )
     var calendar: String?
     @OptionGroup var ledger: LedgerWriteOptions
 
@@ -358,17 +374,20 @@ enum RecallText {
             if number == 0, fields.first?.lowercased() == "order_id" { continue }
             guard !line.contains("\""), (1...3).contains(fields.count), !fields[0].isEmpty else {
                 throw .invalid(
-                    "bad_orders_csv", "line \(number + 1): expected order_id[,buyer[,units]] without quotes; got '\(line)'")
+                    "bad_orders_csv",
+                    "line \(number + 1): expected order_id[,buyer[,units]] without quotes; got '\(line)'")
             }
             var units: Int64?
             if fields.count == 3, !fields[2].isEmpty {
                 guard let value = Int64(fields[2]) else {
-                    throw .invalid("bad_orders_csv", "line \(number + 1): units must be a whole number; got '\(fields[2])'")
+                    throw .invalid(
+                        "bad_orders_csv", "line \(number + 1): units must be a whole number; got '\(fields[2])'")
                 }
                 units = value
             }
             drafts.append(
-                NoticeDraft(orderID: fields[0], buyer: fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil, units: units))
+                NoticeDraft(
+                    orderID: fields[0], buyer: fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil, units: units))
         }
         return drafts
     }

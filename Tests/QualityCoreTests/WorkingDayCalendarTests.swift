@@ -122,11 +122,26 @@ struct WorkingDayCalendarTests {
     @Test("malformed calendar data is refused, naming the problem")
     func malformedData() throws {
         let cases: [(String, String)] = [
-            (#"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": ["2025-01-27"], "holidays": []}}}"#, "not a weekend day"),
-            (#"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": [{"name": "a", "from": "2025-01-01", "to": "2025-01-03"}, {"name": "b", "from": "2025-01-03", "to": "2025-01-04"}]}}}"#, "two holiday ranges"),
-            (#"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": [{"name": "a", "from": "2024-12-31", "to": "2025-01-01"}]}}}"#, "not a range inside 2025"),
-            (#"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": ["2025-02-08"], "holidays": [{"name": "a", "from": "2025-02-08", "to": "2025-02-09"}]}}}"#, "inside a holiday"),
-            (#"{"years": {"25": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": []}}}"#, "is not a year"),
+            (
+                #"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": ["2025-01-27"], "holidays": []}}}"#,
+                "not a weekend day"
+            ),
+            (
+                #"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": [{"name": "a", "from": "2025-01-01", "to": "2025-01-03"}, {"name": "b", "from": "2025-01-03", "to": "2025-01-04"}]}}}"#,
+                "two holiday ranges"
+            ),
+            (
+                #"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": [{"name": "a", "from": "2024-12-31", "to": "2025-01-01"}]}}}"#,
+                "not a range inside 2025"
+            ),
+            (
+                #"{"years": {"2025": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": ["2025-02-08"], "holidays": [{"name": "a", "from": "2025-02-08", "to": "2025-02-09"}]}}}"#,
+                "inside a holiday"
+            ),
+            (
+                #"{"years": {"25": {"document": "d", "published": "2024-11-12", "source": "s", "workdays": [], "holidays": []}}}"#,
+                "is not a year"
+            ),
             (#"{"years": []}"#, "shape"),
         ]
         for (json, problem) in cases {

@@ -69,7 +69,8 @@ struct RecallRulesTests {
         #expect(answered.response == .repairBooked)
         #expect(answered.updatedAt == time)
         #expect(try notice(.delivered).applying(status: .delivered, response: nil, at: time) == nil)
-        #expect(try notice(.acknowledged, response: .declined).applying(status: nil, response: .declined, at: time) == nil)
+        #expect(
+            try notice(.acknowledged, response: .declined).applying(status: nil, response: .declined, at: time) == nil)
 
         let backwards = #expect(throws: QualityError.self) {
             try notice(.delivered).applying(status: .sent, response: nil, at: time)

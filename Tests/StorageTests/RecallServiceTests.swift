@@ -35,7 +35,8 @@ struct RecallServiceTests {
             passport = PassportService(
                 store: stores.passport, access: stores.access, stem: "https://id.test.example", ledger: ledger,
                 now: { now })
-            service = RecallService(store: stores.recalls, passport: passport, calendar: try WorkingDayCalendar.bundled())
+            service = RecallService(
+                store: stores.recalls, passport: passport, calendar: try WorkingDayCalendar.bundled())
             producer = try await stores.access.createOrganisation(name: "Shenneng Electronics", role: .producer)
             rival = try await stores.access.createOrganisation(name: "Rival Power", role: .producer)
             platform = try await stores.access.createOrganisation(name: "Jade Market", role: .platform)

@@ -9,7 +9,9 @@ import Testing
 /// Recall test data: a record of a stored batch and the events its changes carry.
 enum RecallSample {
     /// A record of a batch, not yet stored.
-    static func record(_ batch: Batch, producer: Organisation, affected: UnitCounts = UnitCounts(retailer: 40, consumer: 60))
+    static func record(
+        _ batch: Batch, producer: Organisation, affected: UnitCounts = UnitCounts(retailer: 40, consumer: 60)
+    )
         throws -> RecallRecord
     {
         RecallRecord(
@@ -184,13 +186,15 @@ extension StoreConformance {
                 NoticeDraft(orderID: "JD-2", units: 1),
             ]
             let first = try await recalls.addNotices(drafts, recallID: record.id, at: Sample.instant) { created, dups in
-                RecallSample.event(.noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
+                RecallSample.event(
+                    .noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
             }
             let second = try await recalls.addNotices(
                 [NoticeDraft(orderID: "JD-1", units: 1), NoticeDraft(orderID: "JD-4", units: 5)], recallID: record.id,
                 at: Sample.instant
             ) { created, dups in
-                RecallSample.event(.noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
+                RecallSample.event(
+                    .noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
             }
             let nothing = try await recalls.addNotices(
                 [NoticeDraft(orderID: "JD-4", units: 5)], recallID: record.id, at: Sample.instant
@@ -208,7 +212,8 @@ extension StoreConformance {
                 recallID: record.id, orderID: "JD-3",
                 change: { try $0.applying(status: .delivered, response: nil, at: later) },
                 event: { before, after in
-                    RecallSample.event(.noticeUpdated, detail: ["from": before.status.rawValue, "to": after.status.rawValue])
+                    RecallSample.event(
+                        .noticeUpdated, detail: ["from": before.status.rawValue, "to": after.status.rawValue])
                 })
             let unchanged = try await recalls.updateNotice(
                 recallID: record.id, orderID: "JD-3",
@@ -252,9 +257,10 @@ extension StoreConformance {
             let queued = try await recalls.notices(recallID: record.id, status: .queued, after: nil, limit: 10)
             #expect(queued.map(\.orderID) == ["JD-2", "JD-4"])
             // Opening, two batches of notices, two changes: the unchanged and refused ones left no event.
-            #expect(try await recalls.events(recallID: record.id).map(\.kind) == [
-                .opened, .noticesAdded, .noticesAdded, .noticeUpdated, .noticeUpdated,
-            ])
+            #expect(
+                try await recalls.events(recallID: record.id).map(\.kind) == [
+                    .opened, .noticesAdded, .noticesAdded, .noticeUpdated, .noticeUpdated,
+                ])
         }
     }
 
@@ -311,7 +317,9 @@ extension StoreConformance {
     func manyNotices(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let (_, _, record) = try await RecallSample.opened(stores)
-            let first = (0..<2_000).map { NoticeDraft(orderID: "O-\($0)", buyer: $0 % 3 == 0 ? nil : "b\($0)", units: 1) }
+            let first = (0..<2_000).map {
+                NoticeDraft(orderID: "O-\($0)", buyer: $0 % 3 == 0 ? nil : "b\($0)", units: 1)
+            }
             let second = (1_500..<3_000).map { NoticeDraft(orderID: "O-\($0)", units: 2) }
 
             let a = try await stores.recalls.addNotices(first, recallID: record.id, at: Sample.instant) { _, _ in nil }

@@ -31,19 +31,27 @@ struct RecallCLITests {
                     ["org", "add", "--name", "Bureau", "--role", "regulator"],
                     ["org", "add", "--name", "Lab", "--role", "lab"],
                     ["org", "add-prefix", "--org", "Shenneng", "--prefix", "6956789"],
-                    ["product", "add", "--org", "Shenneng", "--gtin", gtin, "--name", "移动电源", "--category", "electronics"],
-                    ["batch", "add", "--gtin", gtin, "--lot", "SN-1", "--produced", "2026-07-01", "--quantity", "1000"],
+                    [
+                        "product", "add", "--org", "Shenneng", "--gtin", gtin, "--name", "移动电源", "--category",
+                        "electronics",
+                    ],
+                    [
+                        "batch", "add", "--gtin", gtin, "--lot", "SN-1", "--produced", "2026-07-01", "--quantity",
+                        "1000",
+                    ],
                 ] {
                     let run = try await qloop(setup)
                     #expect(run.status == 0, "\(setup): \(run.errors)")
                 }
                 let open = [
                     "recall-record", "open", "--gtin", gtin, "--lot", "SN-1", "--reason", "cells overheat", "--hazard",
-                    "fire", "--remedy", "refund,replace", "--confirmed", today.adding(days: -3).description, "--affected",
+                    "fire", "--remedy", "refund,replace", "--confirmed", today.adding(days: -3).description,
+                    "--affected",
                     "retailer=200,consumer=800",
                 ]
                 for (change, message) in [
-                    (["--hazard", "radiation"], "unknown hazard class"), (["--confirmed", "2026-02-30"], "not a calendar date"),
+                    (["--hazard", "radiation"], "unknown hazard class"),
+                    (["--confirmed", "2026-02-30"], "not a calendar date"),
                     (["--affected", "shelf=3"], "unknown supply-chain level"), (["--org", "Lab"], "only the producer"),
                     (["--remedy", ""], "at least one remedy"),
                 ] {
@@ -67,14 +75,16 @@ struct RecallCLITests {
                 #expect(listed.output.contains("RECALLED: cells overheat"))
 
                 let filed = try await qloop([
-                    "recall-record", "milestone", "\(id)", "--kind", "plan_filed", "--on", today.adding(days: -1).description,
+                    "recall-record", "milestone", "\(id)", "--kind", "plan_filed", "--on",
+                    today.adding(days: -1).description,
                     "--reference", "SAMR-77", "--org", "Bureau",
                 ])
                 #expect(filed.status == 0, "\(filed.errors)")
                 #expect(filed.output.contains("plan\tdue"))
 
                 let orders = "\(directory)/orders.csv"
-                try "order_id,buyer,units\nJD-1,b-1,2\nJD-2,,\nJD-3\n".write(toFile: orders, atomically: true, encoding: .utf8)
+                try "order_id,buyer,units\nJD-1,b-1,2\nJD-2,,\nJD-3\n".write(
+                    toFile: orders, atomically: true, encoding: .utf8)
                 let notified = try await qloop(["recall-record", "notify", "\(id)", "--orders", orders, "--json"])
                 let again = try await qloop(["recall-record", "notify", "\(id)", "--orders", orders, "--order", "JD-4"])
                 #expect(try json(notified)["created"] as? Int == 3)
@@ -89,16 +99,21 @@ struct RecallCLITests {
                     "recall-record", "notice", "\(id)", "--order", "JD-1", "--status", "delivered", "--json",
                 ])
                 #expect(try json(delivered)["status"] as? String == "delivered")
-                let backwards = try await qloop(["recall-record", "notice", "\(id)", "--order", "JD-1", "--status", "sent"])
+                let backwards = try await qloop([
+                    "recall-record", "notice", "\(id)", "--order", "JD-1", "--status", "sent",
+                ])
                 #expect(backwards.status != 0)
                 #expect(backwards.errors.contains("cannot go back"))
 
                 let returned = try await qloop([
-                    "recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "200", "--corrected", "150",
+                    "recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "200", "--corrected",
+                    "150",
                 ])
                 #expect(returned.status == 0, "\(returned.errors)")
                 #expect(returned.output.contains("correction rate 15.0% (150 of 1000)"))
-                let beyond = try await qloop(["recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "1"])
+                let beyond = try await qloop([
+                    "recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "1",
+                ])
                 #expect(beyond.status != 0)
 
                 let shown = try await qloop(["recall-record", "show", "\(id)", "--json"])

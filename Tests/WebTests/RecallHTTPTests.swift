@@ -59,7 +59,8 @@ struct RecallHTTPTests {
                 uri: "/api/v1/recalls/\(id)/milestones", method: .post, headers: world.headers("regulator", json: true),
                 body: try jsonBody(["kind": "plan_filed", "on": Self.day(-1), "reference": "SAMR-2026-88"]))
             #expect(milestone.status == .created, "\(milestone.text)")
-            let clock = try #require((try milestone.json()["clock"] as? [String: Any])?["deadlines"] as? [[String: Any]])
+            let clock = try #require(
+                (try milestone.json()["clock"] as? [String: Any])?["deadlines"] as? [[String: Any]])
             #expect(clock.first { $0["kind"] as? String == "plan" }?["status"] as? String == "met")
             #expect(clock.first { $0["kind"] as? String == "public_notice" }?["counts_from"] as? String == "plan_filed")
 
@@ -81,7 +82,8 @@ struct RecallHTTPTests {
                 uri: "/api/v1/recalls/\(id)/notices/TB-1%2F2026", method: .patch,
                 headers: world.headers("producerA", json: true), body: try jsonBody(["status": "delivered"]))
             let answered = try await client.execute(
-                uri: "/api/v1/recalls/\(id)/notices/TB-2", method: .patch, headers: world.headers("producerA", json: true),
+                uri: "/api/v1/recalls/\(id)/notices/TB-2", method: .patch,
+                headers: world.headers("producerA", json: true),
                 body: try jsonBody(["response": "repair_booked", "note": "service centre, Friday"]))
             let backwards = try await client.execute(
                 uri: "/api/v1/recalls/\(id)/notices/TB-1%2F2026", method: .patch,
@@ -94,7 +96,8 @@ struct RecallHTTPTests {
 
             for (level, returned, corrected) in [("retailer", 300, 290), ("consumer", 50, 50)] {
                 let reported = try await client.execute(
-                    uri: "/api/v1/recalls/\(id)/returns", method: .post, headers: world.headers("producerA", json: true),
+                    uri: "/api/v1/recalls/\(id)/returns", method: .post,
+                    headers: world.headers("producerA", json: true),
                     body: try jsonBody(["level": level, "returned": returned, "corrected": corrected]))
                 #expect(reported.status == .created, "\(reported.text)")
             }
@@ -111,19 +114,24 @@ struct RecallHTTPTests {
             #expect(effectiveness["corrected"] as? Int == 340)
             #expect(effectiveness["rate"] as? Double == 0.34)
             let notices = try #require(report["notices"] as? [String: Any])
-            #expect(notices["by_status"] as? [String: Int] == ["queued": 2, "sent": 0, "delivered": 1, "acknowledged": 1])
+            #expect(
+                notices["by_status"] as? [String: Int] == ["queued": 2, "sent": 0, "delivered": 1, "acknowledged": 1])
             #expect(notices["by_response"] as? [String: Int] == ["repair_booked": 1])
             #expect((report["recall"] as? [String: Any])?["regulator_reference"] as? String == "SAMR-2026-88")
 
             let page = try await client.execute(
                 uri: "/api/v1/recalls/\(id)/notices?limit=2", method: .get, headers: world.headers("producerA"))
             let pageBody = try page.json()
-            #expect((pageBody["notices"] as? [[String: Any]])?.map { $0["order_id"] as? String } == ["TB-1/2026", "TB-2"])
+            #expect(
+                (pageBody["notices"] as? [[String: Any]])?.map { $0["order_id"] as? String } == ["TB-1/2026", "TB-2"])
             #expect(pageBody["next_after"] as? String == "TB-2")
             let queued = try await client.execute(
                 uri: "/api/v1/recalls/\(id)/notices?status=queued&after=TB-2", method: .get,
                 headers: world.headers("producerA"))
-            #expect((try queued.json()["notices"] as? [[String: Any]])?.map { $0["order_id"] as? String } == ["TB-3", "TB-4"])
+            #expect(
+                (try queued.json()["notices"] as? [[String: Any]])?.map { $0["order_id"] as? String } == [
+                    "TB-3", "TB-4",
+                ])
 
             let lifted = try await client.execute(
                 uri: "/api/v1/recalls/\(id)/lift", method: .post, headers: world.headers("producerA", json: true),
@@ -142,7 +150,8 @@ struct RecallHTTPTests {
                 ])
             #expect(trail[1]["actor"] as? String == "organisation:\(world.regulator.id)")
             #expect(trail.last?["note"] as? String == "复检合格 retested: within limits")
-            let list = try await client.execute(uri: "/api/v1/recalls", method: .get, headers: world.headers("producerA"))
+            let list = try await client.execute(
+                uri: "/api/v1/recalls", method: .get, headers: world.headers("producerA"))
             #expect((try list.json()["recalls"] as? [[String: Any]])?.count == 1)
         }
         await world.close()
@@ -156,7 +165,8 @@ struct RecallHTTPTests {
                 var body = Self.openBody(world)
                 for (key, value) in changes { body[key] = value }
                 return try await client.execute(
-                    uri: "/api/v1/recalls", method: .post, headers: world.headers(who, json: true), body: try jsonBody(body))
+                    uri: "/api/v1/recalls", method: .post, headers: world.headers(who, json: true),
+                    body: try jsonBody(body))
             }
             let unregistered = WebWorld.withCheckDigit("690123400009")
             let cases: [([String: Any], String, HTTPResponse.Status, String)] = [
@@ -201,7 +211,8 @@ struct RecallHTTPTests {
                 uri: "/api/v1/recalls", method: .post, headers: world.headers(nil, json: true),
                 body: try jsonBody(Self.openBody(world)))
             #expect(anonymous.status == .unauthorized)
-            let none = try await client.execute(uri: "/api/v1/recalls", method: .get, headers: world.headers("producerA"))
+            let none = try await client.execute(
+                uri: "/api/v1/recalls", method: .get, headers: world.headers("producerA"))
             #expect((try none.json()["recalls"] as? [Any])?.isEmpty == true)
             #expect(try await Self.verdict(world, client) == "genuine")
 
@@ -215,22 +226,55 @@ struct RecallHTTPTests {
                 ("/api/v1/recalls/\(id)", .get, "platform", nil, .forbidden, "role_not_allowed"),
                 ("/api/v1/recalls/abc", .get, "producerA", nil, .badRequest, "bad_id"),
                 ("/api/v1/recalls/\(id + 9)", .get, "regulator", nil, .notFound, "recall_not_found"),
-                ("/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "finished"], .badRequest, "unknown_milestone"),
-                ("/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "plan_filed", "on": "yesterday"], .badRequest, "bad_date"),
-                ("/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "summary_filed"], .conflict, "not_completed"),
-                ("/api/v1/recalls/\(id)/milestones", .post, "producerB", ["kind": "plan_filed"], .notFound, "recall_not_found"),
+                (
+                    "/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "finished"], .badRequest,
+                    "unknown_milestone"
+                ),
+                (
+                    "/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "plan_filed", "on": "yesterday"],
+                    .badRequest, "bad_date"
+                ),
+                (
+                    "/api/v1/recalls/\(id)/milestones", .post, "producerA", ["kind": "summary_filed"], .conflict,
+                    "not_completed"
+                ),
+                (
+                    "/api/v1/recalls/\(id)/milestones", .post, "producerB", ["kind": "plan_filed"], .notFound,
+                    "recall_not_found"
+                ),
                 ("/api/v1/recalls/\(id)/notices", .post, "producerA", ["order_ids": []], .badRequest, "no_orders"),
-                ("/api/v1/recalls/\(id)/notices", .post, "producerA", ["order_ids": ["a\nb"]], .badRequest, "bad_order_id"),
-                ("/api/v1/recalls/\(id)/notices/NOPE", .patch, "producerA", ["status": "sent"], .notFound, "notice_not_found"),
-                ("/api/v1/recalls/\(id)/notices/NOPE", .patch, "producerA", ["status": "read"], .badRequest, "unknown_notice_status"),
+                (
+                    "/api/v1/recalls/\(id)/notices", .post, "producerA", ["order_ids": ["a\nb"]], .badRequest,
+                    "bad_order_id"
+                ),
+                (
+                    "/api/v1/recalls/\(id)/notices/NOPE", .patch, "producerA", ["status": "sent"], .notFound,
+                    "notice_not_found"
+                ),
+                (
+                    "/api/v1/recalls/\(id)/notices/NOPE", .patch, "producerA", ["status": "read"], .badRequest,
+                    "unknown_notice_status"
+                ),
                 ("/api/v1/recalls/\(id)/notices/NOPE", .patch, "producerA", [:], .badRequest, "nothing_to_change"),
-                ("/api/v1/recalls/\(id)/notices?status=lost", .get, "producerA", nil, .badRequest, "unknown_notice_status"),
+                (
+                    "/api/v1/recalls/\(id)/notices?status=lost", .get, "producerA", nil, .badRequest,
+                    "unknown_notice_status"
+                ),
                 ("/api/v1/recalls/\(id)/notices?limit=0", .get, "producerA", nil, .badRequest, "bad_limit"),
-                ("/api/v1/recalls/\(id)/returns", .post, "producerA", ["level": "warehouse", "returned": 1], .badRequest, "unknown_level"),
+                (
+                    "/api/v1/recalls/\(id)/returns", .post, "producerA", ["level": "warehouse", "returned": 1],
+                    .badRequest, "unknown_level"
+                ),
                 ("/api/v1/recalls/\(id)/returns", .post, "producerA", ["level": "consumer"], .badRequest, "bad_units"),
-                ("/api/v1/recalls/\(id)/returns", .post, "producerA", ["level": "consumer", "returned": 1, "on": Self.day(1)], .badRequest, "bad_date"),
+                (
+                    "/api/v1/recalls/\(id)/returns", .post, "producerA",
+                    ["level": "consumer", "returned": 1, "on": Self.day(1)], .badRequest, "bad_date"
+                ),
                 ("/api/v1/recalls/\(id)/lift", .post, "producerA", ["reason": ""], .badRequest, "missing_reason"),
-                ("/api/v1/recalls/\(id)/lift", .post, "producerB", ["reason": "mine now"], .notFound, "recall_not_found"),
+                (
+                    "/api/v1/recalls/\(id)/lift", .post, "producerB", ["reason": "mine now"], .notFound,
+                    "recall_not_found"
+                ),
             ]
             for (uri, method, who, body, status, code) in requests {
                 let response = try await client.execute(

@@ -44,7 +44,8 @@ struct RecallPageBrowserTests {
             (9, .consumer, 90),
         ] {
             _ = try await service.recordReturn(
-                record.id, level: level, returned: units, corrected: units, on: confirmed.adding(days: offset), note: nil,
+                record.id, level: level, returned: units, corrected: units, on: confirmed.adding(days: offset),
+                note: nil,
                 by: world.producerA)
         }
         let rate = try await service.report(record.id, for: world.regulator).effectiveness.rate

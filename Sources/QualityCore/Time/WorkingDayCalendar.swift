@@ -67,7 +67,8 @@ public struct WorkingDayCalendar: Sendable, Hashable {
         for (year, arrangement) in years.sorted(by: { $0.key < $1.key }) {
             for holiday in arrangement.holidays {
                 guard holiday.from <= holiday.to, holiday.from.year == year, holiday.to.year == year else {
-                    throw Self.problem("\(year) \(holiday.name): \(holiday.from)..\(holiday.to) is not a range inside \(year)")
+                    throw Self.problem(
+                        "\(year) \(holiday.name): \(holiday.from)..\(holiday.to) is not a range inside \(year)")
                 }
                 for day in holiday.from.daysSinceEpoch...holiday.to.daysSinceEpoch {
                     guard holidayDays.insert(day).inserted else {

@@ -106,14 +106,18 @@ public struct RecallClock: Sendable, Hashable, Codable {
             planFiled: CalendarDay?, completed: CalendarDay?, reports: [CalendarDay], calendar: WorkingDayCalendar
         ) -> [Deadline] {
             guard planFiled != nil else {
-                return [deadline(.progressReport, sequence: 1, from: .planFiled, startsOn: nil, doneOn: reports.first) {
-                    start throws(YearNotCovered) in start
-                }]
+                return [
+                    deadline(.progressReport, sequence: 1, from: .planFiled, startsOn: nil, doneOn: reports.first) {
+                        start throws(YearNotCovered) in start
+                    }
+                ]
             }
             var result: [Deadline] = []
             for sequence in 1...RecallClock.progressLimit {
                 let done = sequence <= reports.count ? reports[sequence - 1] : nil
-                let row = deadline(.progressReport, sequence: sequence, from: .planFiled, startsOn: planFiled, doneOn: done) {
+                let row = deadline(
+                    .progressReport, sequence: sequence, from: .planFiled, startsOn: planFiled, doneOn: done
+                ) {
                     start throws(YearNotCovered) in
                     let end = (try? start.adding(months: RecallClock.progressMonths * sequence)) ?? start
                     return try calendar.firstWorkingDay(onOrAfter: end)

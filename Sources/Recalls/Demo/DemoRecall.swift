@@ -25,7 +25,8 @@ public struct DemoRecall: Sendable {
         guard let product = try await service.passport.store.product(gtin: gtin),
             let producer = try await service.passport.access.organisation(id: product.ownerID)
         else {
-            throw QualityError.notFound("product_not_found", "the demo world has no product \(Self.gtin); seed it first")
+            throw QualityError.notFound(
+                "product_not_found", "the demo world has no product \(Self.gtin); seed it first")
         }
         if let existing = try await service.recalls(for: producer).first(where: { $0.scope.lot == Self.lot }) {
             return existing.id
@@ -44,7 +45,8 @@ public struct DemoRecall: Sendable {
             record.id, kind: .planFiled, on: day(4), reference: "DEMO-RECALL-\(today.year)-017",
             note: "filed with the provincial market regulator", by: producer)
         _ = try await service.recordMilestone(
-            record.id, kind: .noticePublished, on: day(6), reference: nil, note: "announced on the platform and the producer's site",
+            record.id, kind: .noticePublished, on: day(6), reference: nil,
+            note: "announced on the platform and the producer's site",
             by: producer)
         try await notices(record.id, by: producer, year: today.year)
         try await returns(record.id, by: producer, from: confirmed, to: today)
@@ -54,7 +56,9 @@ public struct DemoRecall: Sendable {
     /// Four dozen buyers' notices, in every status and with every response.
     private func notices(_ id: Int64, by producer: Organisation, year: Int) async throws {
         let orders = (1...48).map { number in
-            NoticeDraft(orderID: "YX\(year)-\(10_000 + number * 37)", buyer: "buyer-\(String(number * 7919, radix: 16))", units: Int64(number % 3 + 1))
+            NoticeDraft(
+                orderID: "YX\(year)-\(10_000 + number * 37)", buyer: "buyer-\(String(number * 7919, radix: 16))",
+                units: Int64(number % 3 + 1))
         }
         _ = try await service.addNotices(orders, to: id, by: producer)
         let responses: [BuyerResponse] = [.refundRequested, .replacementRequested, .refundRequested, .declined]

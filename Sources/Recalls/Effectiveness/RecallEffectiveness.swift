@@ -65,7 +65,8 @@ public struct RecallEffectiveness: Sendable, Hashable, Codable {
         var running: Int64 = 0
         history = byDay.keys.sorted().map { day in
             running += byDay[day] ?? 0
-            return Point(day: day, corrected: running, rate: counts.total > 0 ? Double(running) / Double(counts.total) : 0)
+            return Point(
+                day: day, corrected: running, rate: counts.total > 0 ? Double(running) / Double(counts.total) : 0)
         }
     }
 }

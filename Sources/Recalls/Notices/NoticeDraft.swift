@@ -30,7 +30,8 @@ public struct NoticeDraft: Sendable, Hashable, Codable {
     public func validated() throws(QualityError) -> NoticeDraft {
         let order = orderID.trimmingSpaces
         guard !order.isEmpty, order.count <= 100, order.isSingleLine else {
-            throw .invalid("bad_order_id", "an order id is 1 to 100 characters on one line; got '\(orderID.prefix(120))'")
+            throw .invalid(
+                "bad_order_id", "an order id is 1 to 100 characters on one line; got '\(orderID.prefix(120))'")
         }
         let buyer = buyer?.trimmingSpaces
         if let buyer, buyer.count > 100 || !buyer.isSingleLine {

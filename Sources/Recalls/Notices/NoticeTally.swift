@@ -32,7 +32,8 @@ public struct NoticeTally: Sendable, Hashable, Codable {
     /// Encodes the maps with their names as keys.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Dictionary(uniqueKeysWithValues: byStatus.map { ($0.key.rawValue, $0.value) }), forKey: .byStatus)
+        try container.encode(
+            Dictionary(uniqueKeysWithValues: byStatus.map { ($0.key.rawValue, $0.value) }), forKey: .byStatus)
         try container.encode(
             Dictionary(uniqueKeysWithValues: byResponse.map { ($0.key.rawValue, $0.value) }), forKey: .byResponse)
         try container.encode(units, forKey: .units)
@@ -44,12 +45,14 @@ public struct NoticeTally: Sendable, Hashable, Codable {
         let statuses = try container.decode([String: Int64].self, forKey: .byStatus)
         let responses = try container.decode([String: Int64].self, forKey: .byResponse)
         self.init(
-            byStatus: Dictionary(uniqueKeysWithValues: statuses.compactMap { key, value in
-                NoticeStatus(rawValue: key).map { ($0, value) }
-            }),
-            byResponse: Dictionary(uniqueKeysWithValues: responses.compactMap { key, value in
-                BuyerResponse(rawValue: key).map { ($0, value) }
-            }),
+            byStatus: Dictionary(
+                uniqueKeysWithValues: statuses.compactMap { key, value in
+                    NoticeStatus(rawValue: key).map { ($0, value) }
+                }),
+            byResponse: Dictionary(
+                uniqueKeysWithValues: responses.compactMap { key, value in
+                    BuyerResponse(rawValue: key).map { ($0, value) }
+                }),
             units: try container.decode(Int64.self, forKey: .units))
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
-public import Passport
 import Logging
+public import Passport
 import PostgresNIO
 import QualityCore
 public import Recalls
@@ -97,7 +97,8 @@ extension PostgresStore: RecallStore {
                     """, logger: logger
                 ).collect()
                 guard !moved.isEmpty else { throw QualityError.recallChanged(recallID) }
-                let seq = try await Self.nextSeq(of: "recall_milestones", recallID: recallID, on: connection, logger: logger)
+                let seq = try await Self.nextSeq(
+                    of: "recall_milestones", recallID: recallID, on: connection, logger: logger)
                 try await connection.query(
                     """
                     INSERT INTO recall_milestones (recall_id, seq, kind, on_day, reference, recorded_by, recorded_at)
@@ -217,7 +218,10 @@ extension PostgresStore: RecallStore {
                 SET status = \(after.status.rawValue), response = \(after.response?.rawValue), updated_at = \(updatedAt)
                 WHERE recall_id = \(recallID) AND order_id = \(orderID)
                 """, logger: logger)
-            return (after, try await Self.insertEvent(event(before, after), recallID: recallID, on: connection, logger: logger))
+            return (
+                after,
+                try await Self.insertEvent(event(before, after), recallID: recallID, on: connection, logger: logger)
+            )
         }
     }
 

@@ -26,7 +26,8 @@ extension SQLiteStore {
             hazard: try GovernanceColumns.value(HazardClass.self, try row.decode(forColumn: "hazard"), table: table),
             remedies: try RecallColumns.remedies(try row.decode(forColumn: "remedies") as String),
             regulatorReference: try row.decode(forColumn: "regulator_reference"),
-            defectConfirmedOn: try GovernanceColumns.day(try row.decode(forColumn: "defect_confirmed_on"), table: table),
+            defectConfirmedOn: try GovernanceColumns.day(
+                try row.decode(forColumn: "defect_confirmed_on"), table: table),
             affected: UnitCounts(
                 producer: try row.decode(forColumn: "affected_producer"),
                 distributor: try row.decode(forColumn: "affected_distributor"),
@@ -42,7 +43,8 @@ extension SQLiteStore {
     static func milestone(_ row: Row) throws -> RecallMilestone {
         let table = "recall_milestones"
         return RecallMilestone(
-            kind: try GovernanceColumns.value(RecallMilestone.Kind.self, try row.decode(forColumn: "kind"), table: table),
+            kind: try GovernanceColumns.value(
+                RecallMilestone.Kind.self, try row.decode(forColumn: "kind"), table: table),
             on: try GovernanceColumns.day(try row.decode(forColumn: "on_day"), table: table),
             reference: try row.decode(forColumn: "reference"), recordedBy: try row.decode(forColumn: "recorded_by"),
             recordedAt: Date(microsecondsSince1970: try row.decode(forColumn: "recorded_at")))

@@ -64,7 +64,8 @@ extension SQLiteStore: RecallStore {
                     """
                 ).map(Self.recallRecord)
             }
-            return try db.rows("SELECT \(Self.recallColumns) FROM recall_records ORDER BY id DESC").map(Self.recallRecord)
+            return try db.rows("SELECT \(Self.recallColumns) FROM recall_records ORDER BY id DESC").map(
+                Self.recallRecord)
         }
     }
 
@@ -228,7 +229,8 @@ extension SQLiteStore: RecallStore {
                     NoticeStatus.self, try row.decode(forColumn: "status"), table: "recall_notices")
                 byStatus[status, default: 0] += count
                 if let raw: String = try row.decode(forColumn: "response") {
-                    byResponse[try GovernanceColumns.value(BuyerResponse.self, raw, table: "recall_notices"), default: 0] +=
+                    byResponse[
+                        try GovernanceColumns.value(BuyerResponse.self, raw, table: "recall_notices"), default: 0] +=
                         count
                 }
                 units += try row.decode(forColumn: "units")

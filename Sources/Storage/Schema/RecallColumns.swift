@@ -54,7 +54,8 @@ extension QualityError {
 
     /// The batch already has a running recall.
     static func recallActive(gtin: String, lot: String) -> QualityError {
-        .conflict("recall_active", "lot \(lot) of \(gtin) already has a recall under way; record its milestones instead")
+        .conflict(
+            "recall_active", "lot \(lot) of \(gtin) already has a recall under way; record its milestones instead")
     }
 
     /// The recall moved on since it was read.

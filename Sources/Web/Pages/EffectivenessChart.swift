@@ -69,8 +69,10 @@ enum EffectivenessChart {
             """
         for percent in stride(from: 0, through: 100, by: 25) {
             let lineY = number(y(Double(percent) / 100))
-            svg += #"<line class="grid" x1="\#(number(left))" y1="\#(lineY)" x2="\#(number(width - right))" y2="\#(lineY)"/>"#
-            svg += #"<text class="axis" x="\#(number(left - 6))" y="\#(lineY)" text-anchor="end" dominant-baseline="middle">\#(percent)%</text>"#
+            svg +=
+                #"<line class="grid" x1="\#(number(left))" y1="\#(lineY)" x2="\#(number(width - right))" y2="\#(lineY)"/>"#
+            svg +=
+                #"<text class="axis" x="\#(number(left - 6))" y="\#(lineY)" text-anchor="end" dominant-baseline="middle">\#(percent)%</text>"#
         }
         if !points.isEmpty {
             var path = "M\(number(x(0))),\(number(y(points[0].rate)))"
@@ -88,11 +90,14 @@ enum EffectivenessChart {
                     """
             }
             let baseline = number(height - bottom + 16)
-            svg += #"<text class="axis" x="\#(number(x(0)))" y="\#(baseline)" text-anchor="start">\#(points[0].day)</text>"#
+            svg +=
+                #"<text class="axis" x="\#(number(x(0)))" y="\#(baseline)" text-anchor="start">\#(points[0].day)</text>"#
             if points.count > 1 {
-                svg += #"<text class="axis" x="\#(number(x(points.count - 1)))" y="\#(baseline)" text-anchor="end">\#(points[points.count - 1].day)</text>"#
+                svg +=
+                    #"<text class="axis" x="\#(number(x(points.count - 1)))" y="\#(baseline)" text-anchor="end">\#(points[points.count - 1].day)</text>"#
             }
-            svg += #"<text class="axis caption" x="\#(number(left + plotWidth / 2))" y="\#(number(height - 4))" text-anchor="middle">\#(escape(axisCaption))</text>"#
+            svg +=
+                #"<text class="axis caption" x="\#(number(left + plotWidth / 2))" y="\#(number(height - 4))" text-anchor="middle">\#(escape(axisCaption))</text>"#
         }
         return svg + "</svg>"
     }

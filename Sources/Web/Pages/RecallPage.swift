@@ -133,10 +133,12 @@ struct RecallPage {
             "noResponses": language.pick("尚无答复", "No responses yet"),
             "rateNote": language.pick(
                 "纠正率 = 已处置件数 ÷ 召回开始时各层级涉及的件数（修理、更换，或退货并停止使用）",
-                "Correction rate = corrected units ÷ the units each level held when the recall began (repaired, replaced, or refunded and taken out of use)"),
+                "Correction rate = corrected units ÷ the units each level held when the recall began (repaired, replaced, or refunded and taken out of use)"
+            ),
             "footer": language.pick(
                 "依据《消费品召回管理暂行规定》；工作日按国务院办公厅节假日安排计算",
-                "Under the Interim Provisions on Consumer Product Recalls; working days follow the State Council's holiday notices"),
+                "Under the Interim Provisions on Consumer Product Recalls; working days follow the State Council's holiday notices"
+            ),
         ]
         let none = language.pick("—", "—")
         var facts: [Fact] = [
@@ -169,7 +171,8 @@ struct RecallPage {
                     "无法确定：日历未含\(deadline.uncoveredYear.map(String.init) ?? "")年",
                     "Unknown: the calendar lacks \(deadline.uncoveredYear.map(String.init) ?? "")")
             } else {
-                due = language.pick("待\(pick(Self.eventLabel(deadline.countsFrom)))后起算",
+                due = language.pick(
+                    "待\(pick(Self.eventLabel(deadline.countsFrom)))后起算",
                     "Counts from \(pick(Self.eventLabel(deadline.countsFrom)).lowercased())")
             }
             return DeadlineRow(
@@ -184,7 +187,9 @@ struct RecallPage {
         )
         noticeCounts =
             NoticeStatus.allCases.map { status in
-                Count(label: pick(status.label), name: status.rawValue, value: count(report.notices.byStatus[status] ?? 0))
+                Count(
+                    label: pick(status.label), name: status.rawValue, value: count(report.notices.byStatus[status] ?? 0)
+                )
             } + [Count(label: text["total"] ?? "", name: "total", value: count(report.notices.total))]
         responseCounts = BuyerResponse.allCases.compactMap { response in
             guard let value = report.notices.byResponse[response] else { return nil }
