@@ -17,6 +17,8 @@ public struct Stores: Sendable {
     public let ledger: any LedgerStore
     /// Captured EPCIS events and capture jobs.
     public let events: any EventStore
+    /// The lot index and lookups behind recall scoping, over the same events.
+    public let recallScope: any RecallScopeStore
     /// Parties, documents, blacklist, regulator lists and onboarding reviews.
     public let governance: any GovernanceStore
     /// Where the data lives.
@@ -38,12 +40,14 @@ public struct Stores: Sendable {
             passport = store
             ledger = store
             events = store
+            recallScope = store
             governance = store
         case .postgres(let store):
             access = store
             passport = store
             ledger = store
             events = store
+            recallScope = store
             governance = store
         }
         self.backend = backend
