@@ -95,6 +95,8 @@ public func buildRouter(
         VerifyController(service: service, body: body, limit: configuration.bulkVerifyLimit).endpoints, atPath: "verify"
     )
     api.addRoutes(TraceController(graph: TraceGraph(store: stores.events)).queryEndpoints, atPath: "trace")
+    api.addRoutes(
+        RecallScopeController(search: RecallScopeSearch(store: stores.recallScope)).endpoints, atPath: "recall")
     let governance = GovernanceService(
         store: stores.governance, rules: try configuration.governanceRules(), ledger: ledger)
     api.addRoutes(GovernanceController(service: governance, body: body).endpoints)
