@@ -67,7 +67,8 @@ public func buildRouter(
     let latestCheckpoint = LatestCheckpoint(ledger: ledger)
     let resolver = DigitalLinkResolver(
         service: service, pages: pages, rateLimit: rateLimit,
-        evidence: EvidenceLookup(service: service, ledger: ledger, latest: latestCheckpoint))
+        evidence: EvidenceLookup(service: service, ledger: ledger, latest: latestCheckpoint),
+        journeys: JourneyLookup(graph: TraceGraph(store: stores.events)))
 
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.addMiddleware {
