@@ -10,6 +10,10 @@ page in each language to the output folder and exits 1 if anything fails.
     scripts/browser-check.py --out shots --product-name '五常大米 5kg' \
         genuine=http://127.0.0.1:8080/01/…  forged=http://…  recalled=http://…
 
+With --journey VERDICT, that page must also show the unit's journey: a visible timeline whose
+stages run 产地 → 出厂 → 运输 → 上架 → 售出 in order (each stage at least once), every step
+with a date and a place, in Chinese and (after the switch) in English.
+
 Needs Debian's chromium and chromium-driver and `pip install selenium`; no network access.
 """
 
@@ -83,7 +87,30 @@ class Check:
         return condition
 
 
-def check_page(driver, verdict, url, product_name, out):
+STAGES = ["产地", "出厂", "运输", "上架", "售出"]
+STAGES_EN = ["Origin", "Shipped", "In transit", "On the shelf", "Sold"]
+
+
+def check_journey(driver, check, names):
+    """The timeline is visible, its stages are `names` in order (repeats allowed), and every
+    step shows a date (YYYY-MM-DD HH:MM) and a place."""
+    from selenium.webdriver.common.by import By
+
+    sections = driver.find_elements(By.ID, "journey")
+    if not check.expect(sections and sections[0].is_displayed(), "the journey is not visible"):
+        return
+    steps = sections[0].find_elements(By.CSS_SELECTOR, "li.step")
+    labels = [step.find_element(By.CLASS_NAME, "stage").text for step in steps]
+    collapsed = [label for index, label in enumerate(labels) if index == 0 or labels[index - 1] != label]
+    check.expect(collapsed == names, f"the journey's stages are {labels}, expected {names} in order")
+    for step in steps:
+        when = step.find_element(By.CLASS_NAME, "when").text
+        where = step.find_element(By.CLASS_NAME, "where").text
+        check.expect(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", when), f"a step's date is {when!r}")
+        check.expect(where.strip() != "", "a step has no place")
+
+
+def check_page(driver, verdict, url, product_name, out, journey=False):
     from selenium.webdriver.common.by import By
 
     chinese, english, family = EXPECTED[verdict]
@@ -109,6 +136,8 @@ def check_page(driver, verdict, url, product_name, out):
     check.expect(overflow <= 1, f"the page is {overflow}px wider than a {PHONE[0]}px screen")
     check.expect(not driver.find_elements(By.TAG_NAME, "script"), "the page contains a script")
     check.expect(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "the page is not Chinese by default")
+    if journey:
+        check_journey(driver, check, STAGES)
     driver.save_screenshot(os.path.join(out, f"{verdict}-zh.png"))
     height = driver.execute_script("return document.documentElement.scrollHeight;")
     driver.set_window_size(PHONE[0], max(PHONE[1], height))
@@ -122,6 +151,8 @@ def check_page(driver, verdict, url, product_name, out):
     headline = driver.find_element(By.ID, "verdict-word").text
     check.expect(headline == english, f"the English headline is {headline!r}, expected {english!r}")
     check.expect(chinese in driver.find_element(By.ID, "verdict").text, "the English banner lost the Chinese verdict word")
+    if journey:
+        check_journey(driver, check, STAGES_EN)
     driver.save_screenshot(os.path.join(out, f"{verdict}-en.png"))
     return check.failures
 
@@ -131,6 +162,7 @@ def main():
     parser.add_argument("pages", nargs="+", metavar="VERDICT=URL", help=f"verdict one of {', '.join(EXPECTED)}")
     parser.add_argument("--out", required=True, help="folder for screenshots")
     parser.add_argument("--product-name", default="", help="a product name every page must show")
+    parser.add_argument("--journey", action="append", default=[], metavar="VERDICT", help="a page that must show the unit's journey")
     arguments = parser.parse_args()
 
     pages = []
@@ -146,7 +178,9 @@ def main():
     try:
         for verdict, url in pages:
             try:
-                failures += check_page(driver, verdict, url, arguments.product_name, arguments.out)
+                failures += check_page(
+                    driver, verdict, url, arguments.product_name, arguments.out, journey=verdict in arguments.journey
+                )
             except Exception as error:  # a missing element or a timeout fails the page, not the run
                 failures.append(f"{verdict}: {type(error).__name__}: {error}")
     finally:

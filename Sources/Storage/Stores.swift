@@ -18,6 +18,8 @@ public struct Stores: Sendable {
     public let ledger: any LedgerStore
     /// Captured EPCIS events and capture jobs.
     public let events: any EventStore
+    /// The lot index and lookups behind recall scoping, over the same events.
+    public let recallScope: any RecallScopeStore
     /// Parties, documents, blacklist, regulator lists and onboarding reviews.
     public let governance: any GovernanceStore
     /// Recall records, their milestones, notices, returns and events.
@@ -41,6 +43,7 @@ public struct Stores: Sendable {
             passport = store
             ledger = store
             events = store
+            recallScope = store
             governance = store
             recalls = store
         case .postgres(let store):
@@ -48,6 +51,7 @@ public struct Stores: Sendable {
             passport = store
             ledger = store
             events = store
+            recallScope = store
             governance = store
             recalls = store
         }

@@ -8,7 +8,10 @@ import QualityCore
 /// the median of several runs and a ratio against a peer measured in the same run.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks (use a release build).", subcommands: [Issue.self, Parse.self, EpcisHash.self, EpcisCapture.self, LedgerLog.self])
+        abstract: "Benchmarks (use a release build).", subcommands: [
+            Issue.self, Parse.self, EpcisHash.self, EpcisCapture.self, LedgerLog.self, RecallScopeBench.self,
+            TraceBench.self,
+        ])
 
     /// `qloop bench issue`: label lines per second against raw HMAC-SHA256 per second.
     struct Issue: AsyncParsableCommand {

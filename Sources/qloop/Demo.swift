@@ -6,6 +6,7 @@ import Passport
 import QualityCore
 import Recalls
 import Storage
+import Trace
 import Web
 
 /// `qloop demo`: seeds a demo world into the embedded database and serves it.
@@ -26,6 +27,7 @@ struct Demo: AsyncParsableCommand {
             let calendar = try WorkingDayCalendar.load(path: configuration.calendarPath)
             let (links, recallID) = try await ledger.withService(stores, stem: stem) { passport in
                 let links = try await DemoWorld(service: passport).seed()
+                try await Self.recordJourney(of: links.genuine, stores: stores, service: passport)
                 let recalls = RecallService(store: stores.recalls, passport: passport, calendar: calendar)
                 return (links, try await DemoRecall(service: recalls).seed())
             }
@@ -60,5 +62,20 @@ struct Demo: AsyncParsableCommand {
             await stores.close()
             throw error
         }
+    }
+
+    /// Captures the genuine unit's way from its factory to a buyer (`DemoJourney`), so that its
+    /// scan page has a journey to show. Capture is idempotent: a second seeding changes nothing.
+    static func recordJourney(of unit: String, stores: Stores, service: PassportService) async throws {
+        let link = try DigitalLink.parse(unit)
+        guard let gtin = link.gtin, let lot = link["10"],
+            let batch = try await stores.passport.batch(gtin: gtin, lot: lot)
+        else { return }
+        let document = DemoJourney.document(
+            unit: unit, factory: "urn:epc:id:sgln:6901234.00000.0", case: "urn:epc:id:sscc:6901234.1000000001",
+            startingOn: CalendarDay(daysSinceEpoch: batch.producedOn.daysSinceEpoch + 1))
+        let job = try await EventCapture(store: stores.events, ledger: service.ledger).capture(
+            Array(document.utf8), by: nil)
+        guard job.success else { throw ValidationError("the demo journey was not captured: \(job.errors)") }
     }
 }

@@ -9,7 +9,7 @@ struct QLoop: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Demo.self, OrgCommand.self, ProductCommand.self, BatchCommand.self,
             CodesCommand.self, Verify.self, RecallCommand.self, DigitalLinkCommand.self, EpcisCommand.self, Bench.self,
-            LedgerCommand.self, TraceCommand.self, PartyCommand.self, ReviewCommand.self, RecallRecordCommand.self,
+            LedgerCommand.self, TraceCommand.self, PartyCommand.self, ReviewCommand.self,
         ]
     )
 }

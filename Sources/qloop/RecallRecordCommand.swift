@@ -6,18 +6,18 @@ import QualityCore
 import Recalls
 import Storage
 
-/// `qloop recall-record …`: recall records with their legal clock, per-buyer notices and
+/// `qloop recall record …`: recall records with their legal clock, per-buyer notices and
 /// returns by level. Opening one stops sale of the batch at once.
 struct RecallRecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "recall-record",
+        commandName: "record",
         abstract: "Recall records: open, milestones of the legal clock, notices to buyers, returns, lift.",
         subcommands: [
             Open.self, List.self, Show.self, Milestone.self, Lift.self, Notify.self, Notice.self, Returns.self,
             Events.self,
         ])
 
-    /// `qloop recall-record open`.
+    /// `qloop recall record open`.
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open a recall record; the batch's sale stops at once (its passport verdict turns recalled).")
@@ -58,7 +58,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record list`.
+    /// `qloop recall record list`.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the recall records an organisation may see (a producer's own, all for a regulator).")
@@ -86,7 +86,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record show`.
+    /// `qloop recall record show`.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a recall: its legal clock today, notices, returns by level and correction rate.")
@@ -105,7 +105,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record milestone`.
+    /// `qloop recall record milestone`.
     struct Milestone: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a milestone: plan_filed, notice_published, progress_report, completed, summary_filed.")
@@ -132,7 +132,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record lift`.
+    /// `qloop recall record lift`.
     struct Lift: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw a running recall and lift its batch's recall (the passport verdict is restored).")
@@ -153,7 +153,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record notify`.
+    /// `qloop recall record notify`.
     struct Notify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
@@ -195,7 +195,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record notice`.
+    /// `qloop recall record notice`.
     struct Notice: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
@@ -230,7 +230,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record returns`.
+    /// `qloop recall record returns`.
     struct Returns: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report units returned and corrected at a level (producer, distributor, retailer, consumer).")
@@ -260,7 +260,7 @@ struct RecallRecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// `qloop recall-record events`.
+    /// `qloop recall record events`.
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a recall's audit trail: who changed what, when and why.")

@@ -7,7 +7,7 @@ import Storage
 import Testing
 
 /// Recall test data: a record of a stored batch and the events its changes carry.
-enum RecallSample {
+enum RecallRecordSample {
     /// A record of a batch, not yet stored.
     static func record(
         _ batch: Batch, producer: Organisation, affected: UnitCounts = UnitCounts(retailer: 40, consumer: 60)
@@ -63,21 +63,21 @@ extension StoreConformance {
     func openRecall(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let (producer, batch) = try await Sample.producerWithBatch(stores)
-            let draft = try RecallSample.record(batch, producer: producer)
+            let draft = try RecallRecordSample.record(batch, producer: producer)
 
             let (record, event) = try await stores.recalls.openRecall(
-                draft, batchRecall: RecallSample.batchRecall,
-                event: RecallSample.event(.opened, note: "电芯过热", detail: ["lot": batch.lot]))
+                draft, batchRecall: RecallRecordSample.batchRecall,
+                event: RecallRecordSample.event(.opened, note: "电芯过热", detail: ["lot": batch.lot]))
             let again = await #expect(throws: QualityError.self) {
                 try await stores.recalls.openRecall(
                     draft, batchRecall: Recall(recalledAt: Sample.instant, byOrganisationID: 1, reason: "second"),
-                    event: RecallSample.event(.opened))
+                    event: RecallRecordSample.event(.opened))
             }
             let missing = await #expect(throws: QualityError.self) {
                 var other = draft
                 other.scope.lot = "NOPE"
                 return try await stores.recalls.openRecall(
-                    other, batchRecall: RecallSample.batchRecall, event: RecallSample.event(.opened))
+                    other, batchRecall: RecallRecordSample.batchRecall, event: RecallRecordSample.event(.opened))
             }
 
             #expect(record.id > 0)
@@ -91,7 +91,7 @@ extension StoreConformance {
             #expect(again?.code == "recall_active")
             #expect(missing?.code == "batch_not_found")
             let recalled = try await stores.passport.batch(gtin: batch.gtin, lot: batch.lot)
-            #expect(recalled?.recall == RecallSample.batchRecall)
+            #expect(recalled?.recall == RecallRecordSample.batchRecall)
             #expect(try await stores.recalls.recalls(producerID: producer.id) == [expected])
             #expect(try await stores.recalls.recalls(producerID: producer.id + 1).isEmpty)
             #expect(try await stores.recalls.recall(id: record.id + 1) == nil)
@@ -103,35 +103,35 @@ extension StoreConformance {
         arguments: StoreFixture.all)
     func milestones(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let (_, _, record) = try await RecallSample.opened(stores)
+            let (_, _, record) = try await RecallRecordSample.opened(stores)
             let recalls = stores.recalls
 
             _ = try await recalls.recordMilestone(
-                try RecallSample.milestone(.planFiled, "2026-01-09", reference: "SAMR-2026-7"), recallID: record.id,
+                try RecallRecordSample.milestone(.planFiled, "2026-01-09", reference: "SAMR-2026-7"), recallID: record.id,
                 expectedStatus: .open, newStatus: .open, reference: "SAMR-2026-7",
-                event: RecallSample.event(.milestone))
+                event: RecallRecordSample.event(.milestone))
             let twice = await #expect(throws: QualityError.self) {
                 try await recalls.recordMilestone(
-                    try RecallSample.milestone(.planFiled, "2026-01-10"), recallID: record.id, expectedStatus: .open,
-                    newStatus: .open, reference: nil, event: RecallSample.event(.milestone))
+                    try RecallRecordSample.milestone(.planFiled, "2026-01-10"), recallID: record.id, expectedStatus: .open,
+                    newStatus: .open, reference: nil, event: RecallRecordSample.event(.milestone))
             }
             for day in ["2026-04-09", "2026-07-09"] {
                 _ = try await recalls.recordMilestone(
-                    try RecallSample.milestone(.progressReport, day), recallID: record.id, expectedStatus: .open,
-                    newStatus: .open, reference: nil, event: RecallSample.event(.milestone))
+                    try RecallRecordSample.milestone(.progressReport, day), recallID: record.id, expectedStatus: .open,
+                    newStatus: .open, reference: nil, event: RecallRecordSample.event(.milestone))
             }
             let completed = try await recalls.recordMilestone(
-                try RecallSample.milestone(.completed, "2026-07-20"), recallID: record.id, expectedStatus: .open,
-                newStatus: .completed, reference: nil, event: RecallSample.event(.milestone, note: "done"))
+                try RecallRecordSample.milestone(.completed, "2026-07-20"), recallID: record.id, expectedStatus: .open,
+                newStatus: .completed, reference: nil, event: RecallRecordSample.event(.milestone, note: "done"))
             let stale = await #expect(throws: QualityError.self) {
                 try await recalls.recordMilestone(
-                    try RecallSample.milestone(.progressReport, "2026-07-21"), recallID: record.id,
-                    expectedStatus: .open, newStatus: .open, reference: nil, event: RecallSample.event(.milestone))
+                    try RecallRecordSample.milestone(.progressReport, "2026-07-21"), recallID: record.id,
+                    expectedStatus: .open, newStatus: .open, reference: nil, event: RecallRecordSample.event(.milestone))
             }
             let unknown = await #expect(throws: QualityError.self) {
                 try await recalls.recordMilestone(
-                    try RecallSample.milestone(.planFiled, "2026-01-09"), recallID: record.id + 5,
-                    expectedStatus: .open, newStatus: .open, reference: nil, event: RecallSample.event(.milestone))
+                    try RecallRecordSample.milestone(.planFiled, "2026-01-09"), recallID: record.id + 5,
+                    expectedStatus: .open, newStatus: .open, reference: nil, event: RecallRecordSample.event(.milestone))
             }
 
             #expect(twice?.code == "milestone_recorded")
@@ -153,13 +153,13 @@ extension StoreConformance {
     @Test("lifting clears the batch's recall with the record, once", arguments: StoreFixture.all)
     func liftRecall(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let (producer, batch, record) = try await RecallSample.opened(stores)
+            let (producer, batch, record) = try await RecallRecordSample.opened(stores)
 
             let event = try await stores.recalls.liftRecall(
-                id: record.id, expectedStatus: .open, event: RecallSample.event(.lifted, note: "retested: safe"))
+                id: record.id, expectedStatus: .open, event: RecallRecordSample.event(.lifted, note: "retested: safe"))
             let again = await #expect(throws: QualityError.self) {
                 try await stores.recalls.liftRecall(
-                    id: record.id, expectedStatus: .open, event: RecallSample.event(.lifted))
+                    id: record.id, expectedStatus: .open, event: RecallRecordSample.event(.lifted))
             }
 
             #expect(event.note == "retested: safe")
@@ -168,8 +168,8 @@ extension StoreConformance {
             #expect(try await stores.passport.batch(gtin: batch.gtin, lot: batch.lot)?.recall == nil)
             // The batch may be recalled again by a new record.
             _ = try await stores.recalls.openRecall(
-                try RecallSample.record(batch, producer: producer),
-                batchRecall: RecallSample.batchRecall, event: RecallSample.event(.opened))
+                try RecallRecordSample.record(batch, producer: producer),
+                batchRecall: RecallRecordSample.batchRecall, event: RecallRecordSample.event(.opened))
             #expect(try await stores.recalls.recalls(producerID: nil).count == 2)
         }
     }
@@ -179,26 +179,26 @@ extension StoreConformance {
         arguments: StoreFixture.all)
     func notices(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let (_, _, record) = try await RecallSample.opened(stores)
+            let (_, _, record) = try await RecallRecordSample.opened(stores)
             let recalls = stores.recalls
             let drafts = [
                 NoticeDraft(orderID: "JD-3", buyer: "buyer-3", units: 2), NoticeDraft(orderID: "JD-1", units: 1),
                 NoticeDraft(orderID: "JD-2", units: 1),
             ]
             let first = try await recalls.addNotices(drafts, recallID: record.id, at: Sample.instant) { created, dups in
-                RecallSample.event(
+                RecallRecordSample.event(
                     .noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
             }
             let second = try await recalls.addNotices(
                 [NoticeDraft(orderID: "JD-1", units: 1), NoticeDraft(orderID: "JD-4", units: 5)], recallID: record.id,
                 at: Sample.instant
             ) { created, dups in
-                RecallSample.event(
+                RecallRecordSample.event(
                     .noticesAdded, detail: ["created": "\(created.count)", "duplicates": "\(dups.count)"])
             }
             let nothing = try await recalls.addNotices(
                 [NoticeDraft(orderID: "JD-4", units: 5)], recallID: record.id, at: Sample.instant
-            ) { created, _ in created.isEmpty ? nil : RecallSample.event(.noticesAdded) }
+            ) { created, _ in created.isEmpty ? nil : RecallRecordSample.event(.noticesAdded) }
 
             #expect(first.created.map(\.orderID) == ["JD-3", "JD-1", "JD-2"])
             #expect(first.duplicates.isEmpty)
@@ -212,29 +212,29 @@ extension StoreConformance {
                 recallID: record.id, orderID: "JD-3",
                 change: { try $0.applying(status: .delivered, response: nil, at: later) },
                 event: { before, after in
-                    RecallSample.event(
+                    RecallRecordSample.event(
                         .noticeUpdated, detail: ["from": before.status.rawValue, "to": after.status.rawValue])
                 })
             let unchanged = try await recalls.updateNotice(
                 recallID: record.id, orderID: "JD-3",
                 change: { try $0.applying(status: .delivered, response: nil, at: later) },
-                event: { _, _ in RecallSample.event(.noticeUpdated) })
+                event: { _, _ in RecallRecordSample.event(.noticeUpdated) })
             let backwards = await #expect(throws: QualityError.self) {
                 try await recalls.updateNotice(
                     recallID: record.id, orderID: "JD-3",
                     change: { try $0.applying(status: .sent, response: nil, at: later) },
-                    event: { _, _ in RecallSample.event(.noticeUpdated) })
+                    event: { _, _ in RecallRecordSample.event(.noticeUpdated) })
             }
             let missing = await #expect(throws: QualityError.self) {
                 try await recalls.updateNotice(
                     recallID: record.id, orderID: "JD-404",
                     change: { try $0.applying(status: .sent, response: nil, at: later) },
-                    event: { _, _ in RecallSample.event(.noticeUpdated) })
+                    event: { _, _ in RecallRecordSample.event(.noticeUpdated) })
             }
             _ = try await recalls.updateNotice(
                 recallID: record.id, orderID: "JD-1",
                 change: { try $0.applying(status: nil, response: .refundRequested, at: later) },
-                event: { _, _ in RecallSample.event(.noticeUpdated) })
+                event: { _, _ in RecallRecordSample.event(.noticeUpdated) })
 
             #expect(moved.notice.status == .delivered)
             #expect(moved.notice.updatedAt == later)
@@ -269,23 +269,23 @@ extension StoreConformance {
         arguments: StoreFixture.all)
     func returns(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let (_, _, record) = try await RecallSample.opened(stores)
+            let (_, _, record) = try await RecallRecordSample.opened(stores)
             let recalls = stores.recalls
 
             let (first, event) = try await recalls.recordReturn(
-                try RecallSample.report(.consumer, returned: 30, corrected: 25, on: "2026-01-20"), recallID: record.id,
-                event: RecallSample.event(.returnsRecorded))
+                try RecallRecordSample.report(.consumer, returned: 30, corrected: 25, on: "2026-01-20"), recallID: record.id,
+                event: RecallRecordSample.event(.returnsRecorded))
             _ = try await recalls.recordReturn(
-                try RecallSample.report(.retailer, returned: 40, corrected: 40, on: "2026-01-12"), recallID: record.id,
-                event: RecallSample.event(.returnsRecorded))
+                try RecallRecordSample.report(.retailer, returned: 40, corrected: 40, on: "2026-01-12"), recallID: record.id,
+                event: RecallRecordSample.event(.returnsRecorded))
             let tooMany = await #expect(throws: QualityError.self) {
                 try await recalls.recordReturn(
-                    try RecallSample.report(.consumer, returned: 31, corrected: 0, on: "2026-01-21"),
-                    recallID: record.id, event: RecallSample.event(.returnsRecorded))
+                    try RecallRecordSample.report(.consumer, returned: 31, corrected: 0, on: "2026-01-21"),
+                    recallID: record.id, event: RecallRecordSample.event(.returnsRecorded))
             }
             _ = try await recalls.recordReturn(
-                try RecallSample.report(.consumer, returned: 30, corrected: 35, on: "2026-01-21"), recallID: record.id,
-                event: RecallSample.event(.returnsRecorded))
+                try RecallRecordSample.report(.consumer, returned: 30, corrected: 35, on: "2026-01-21"), recallID: record.id,
+                event: RecallRecordSample.event(.returnsRecorded))
 
             #expect(first.id == 1 && event.id == 2)
             #expect(tooMany?.code == "exceeds_affected")
@@ -294,11 +294,11 @@ extension StoreConformance {
             #expect(stored.map(\.corrected) == [40, 25, 35])
             #expect(stored[1] == first)
 
-            _ = try await recalls.liftRecall(id: record.id, expectedStatus: .open, event: RecallSample.event(.lifted))
+            _ = try await recalls.liftRecall(id: record.id, expectedStatus: .open, event: RecallRecordSample.event(.lifted))
             let closed = await #expect(throws: QualityError.self) {
                 try await recalls.recordReturn(
-                    try RecallSample.report(.producer, returned: 0, corrected: 0, on: "2026-01-22"),
-                    recallID: record.id, event: RecallSample.event(.returnsRecorded))
+                    try RecallRecordSample.report(.producer, returned: 0, corrected: 0, on: "2026-01-22"),
+                    recallID: record.id, event: RecallRecordSample.event(.returnsRecorded))
             }
             let noNotices = await #expect(throws: QualityError.self) {
                 try await recalls.addNotices([NoticeDraft(orderID: "X")], recallID: record.id, at: Sample.instant) {
@@ -316,7 +316,7 @@ extension StoreConformance {
     @Test("a long order list goes in at once, repeats told apart from new orders", arguments: StoreFixture.all)
     func manyNotices(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
-            let (_, _, record) = try await RecallSample.opened(stores)
+            let (_, _, record) = try await RecallRecordSample.opened(stores)
             let first = (0..<2_000).map {
                 NoticeDraft(orderID: "O-\($0)", buyer: $0 % 3 == 0 ? nil : "b\($0)", units: 1)
             }

@@ -39,7 +39,7 @@ enum BrowserCheck {
     /// goes to a file, so that a chatty process cannot fill a pipe and stall.
     static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let log = NSTemporaryDirectory() + "browser-check-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: log) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         let process = Process()
@@ -59,7 +59,7 @@ enum BrowserCheck {
 @Suite("Headless browser")
 struct BrowserCheckTests {
     @Test(
-        "a person on a phone sees the right verdict on genuine, forged and recalled pages",
+        "a person on a phone sees the right verdict on genuine, forged and recalled pages, and the genuine unit's journey",
         .enabled(if: BrowserCheck.isCI || BrowserCheck.python != nil, "no Python for the browser check"),
         .timeLimit(.minutes(2)))
     func scanPagesInChromium() async throws {
@@ -73,6 +73,7 @@ struct BrowserCheckTests {
         var configuration = WebWorld.testConfiguration()
         configuration.clonePolicy = .standard
         let world = try await WebWorld(configuration: configuration)
+        try await JourneyPageTests.captureJourney(world)
         let genuine = try await world.unitPath(index: 0)
         let original = try await world.unitPath(index: 1)
         let forged = String(original.dropLast()) + (original.last == "A" ? "B" : "A")
@@ -88,7 +89,7 @@ struct BrowserCheckTests {
             return try await BrowserCheck.run(
                 python,
                 [
-                    script, "--out", screenshots, "--product-name", "五常大米 5kg",
+                    script, "--out", screenshots, "--product-name", "五常大米 5kg", "--journey", "genuine",
                     "genuine=\(base)\(genuine)", "forged=\(base)\(forged)", "recalled=\(base)\(recalled)",
                 ])
         }

@@ -29,7 +29,7 @@ struct EPCISImportCommandTests {
             ["epcis", "import"] + database + options + files.map { root.appendingPathComponent($0).path }
         // A file rather than a pipe: a pipe read only after exit would block a large summary.
         let outputPath = NSTemporaryDirectory() + "epcis-import-\(UUID().uuidString).json"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output

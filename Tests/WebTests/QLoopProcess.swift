@@ -37,8 +37,8 @@ enum QLoopProcess {
         // Files rather than pipes: a child writing more than a pipe holds would block until read,
         // and the output is only read once the child has ended.
         let base = NSTemporaryDirectory() + "qloop-run-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: base + ".out")
             try? FileManager.default.removeItem(atPath: base + ".err")

@@ -3,7 +3,7 @@ import QualityCore
 import Storage
 import Testing
 
-/// Recall records through `qloop recall-record …`, run as an operator would, on both backends:
+/// Recall records through `qloop recall record …`, run as an operator would, on both backends:
 /// opening stops sale of the batch, refusals exit non-zero with the reason and change nothing,
 /// notices are idempotent on the order id, and the ledger verifies clean afterwards.
 @Suite("Recalls through the CLI")
@@ -44,7 +44,7 @@ struct RecallCLITests {
                     #expect(run.status == 0, "\(setup): \(run.errors)")
                 }
                 let open = [
-                    "recall-record", "open", "--gtin", gtin, "--lot", "SN-1", "--reason", "cells overheat", "--hazard",
+                    "recall", "record", "open", "--gtin", gtin, "--lot", "SN-1", "--reason", "cells overheat", "--hazard",
                     "fire", "--remedy", "refund,replace", "--confirmed", today.adding(days: -3).description,
                     "--affected",
                     "retailer=200,consumer=800",
@@ -75,7 +75,7 @@ struct RecallCLITests {
                 #expect(listed.output.contains("RECALLED: cells overheat"))
 
                 let filed = try await qloop([
-                    "recall-record", "milestone", "\(id)", "--kind", "plan_filed", "--on",
+                    "recall", "record", "milestone", "\(id)", "--kind", "plan_filed", "--on",
                     today.adding(days: -1).description,
                     "--reference", "SAMR-77", "--org", "Bureau",
                 ])
@@ -85,47 +85,47 @@ struct RecallCLITests {
                 let orders = "\(directory)/orders.csv"
                 try "order_id,buyer,units\nJD-1,b-1,2\nJD-2,,\nJD-3\n".write(
                     toFile: orders, atomically: true, encoding: .utf8)
-                let notified = try await qloop(["recall-record", "notify", "\(id)", "--orders", orders, "--json"])
-                let again = try await qloop(["recall-record", "notify", "\(id)", "--orders", orders, "--order", "JD-4"])
+                let notified = try await qloop(["recall", "record", "notify", "\(id)", "--orders", orders, "--json"])
+                let again = try await qloop(["recall", "record", "notify", "\(id)", "--orders", orders, "--order", "JD-4"])
                 #expect(try json(notified)["created"] as? Int == 3)
                 #expect(again.output.contains("1 notices created, 3 orders already noticed"))
                 let badCSV = "\(directory)/bad.csv"
                 try "JD-9,\"quoted\",1\n".write(toFile: badCSV, atomically: true, encoding: .utf8)
-                let refusedCSV = try await qloop(["recall-record", "notify", "\(id)", "--orders", badCSV])
+                let refusedCSV = try await qloop(["recall", "record", "notify", "\(id)", "--orders", badCSV])
                 #expect(refusedCSV.status != 0)
                 #expect(refusedCSV.errors.contains("line 1"))
 
                 let delivered = try await qloop([
-                    "recall-record", "notice", "\(id)", "--order", "JD-1", "--status", "delivered", "--json",
+                    "recall", "record", "notice", "\(id)", "--order", "JD-1", "--status", "delivered", "--json",
                 ])
                 #expect(try json(delivered)["status"] as? String == "delivered")
                 let backwards = try await qloop([
-                    "recall-record", "notice", "\(id)", "--order", "JD-1", "--status", "sent",
+                    "recall", "record", "notice", "\(id)", "--order", "JD-1", "--status", "sent",
                 ])
                 #expect(backwards.status != 0)
                 #expect(backwards.errors.contains("cannot go back"))
 
                 let returned = try await qloop([
-                    "recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "200", "--corrected",
+                    "recall", "record", "returns", "\(id)", "--level", "retailer", "--returned", "200", "--corrected",
                     "150",
                 ])
                 #expect(returned.status == 0, "\(returned.errors)")
                 #expect(returned.output.contains("correction rate 15.0% (150 of 1000)"))
                 let beyond = try await qloop([
-                    "recall-record", "returns", "\(id)", "--level", "retailer", "--returned", "1",
+                    "recall", "record", "returns", "\(id)", "--level", "retailer", "--returned", "1",
                 ])
                 #expect(beyond.status != 0)
 
-                let shown = try await qloop(["recall-record", "show", "\(id)", "--json"])
+                let shown = try await qloop(["recall", "record", "show", "\(id)", "--json"])
                 let report = try json(shown)
                 #expect((report["effectiveness"] as? [String: Any])?["corrected"] as? Int == 150)
                 #expect((report["record"] as? [String: Any])?["regulator_reference"] as? String == "SAMR-77")
-                let list = try await qloop(["recall-record", "list", "--org", "Bureau"])
+                let list = try await qloop(["recall", "record", "list", "--org", "Bureau"])
                 #expect(list.output.hasPrefix("\(id)\topen\t\(gtin)\tSN-1"))
 
-                let lifted = try await qloop(["recall-record", "lift", "\(id)", "--reason", "retested: safe"])
+                let lifted = try await qloop(["recall", "record", "lift", "\(id)", "--reason", "retested: safe"])
                 #expect(lifted.status == 0, "\(lifted.errors)")
-                let events = try await qloop(["recall-record", "events", "\(id)"])
+                let events = try await qloop(["recall", "record", "events", "\(id)"])
                 let kinds = events.output.split(separator: "\n").map { $0.split(separator: "\t")[3] }
                 #expect(
                     kinds == [

@@ -12,19 +12,38 @@ enum TraceSQL {
         e.read_point, e.biz_location
         """
 
+    /// The bound values and the identity list of `traceEvents`' first statement.
+    struct EventsFilter {
+        /// The visibility condition, bound first.
+        var visibility: EventFilterSQL
+        /// The placeholders of the identities, bound after it.
+        var identities: String
+        /// Every value to bind, in placeholder order.
+        var values: [EventFilterSQL.Value] { visibility.values }
+    }
+
     /// The events naming any of `identities`, visible to an organisation.
     static func events(naming identities: [String], visibleTo: Int64?, placeholder: @escaping (Int) -> String)
-        -> EventFilterSQL
+        -> EventsFilter
     {
         var query = EventQuery()
         query.visibleTo = visibleTo
-        query.matches = [.init(identities: identities, roles: EventIdentifierRole.allCases)]
-        return EventFilterSQL(query, placeholder: placeholder)
+        var visibility = EventFilterSQL(query, placeholder: placeholder)
+        let list = identities.map { visibility.bind(.text($0)) }.joined(separator: ", ")
+        return EventsFilter(visibility: visibility, identities: list)
     }
 
-    /// `SELECT … WHERE …` for a filter.
-    static func eventsStatement(_ filter: EventFilterSQL) -> String {
-        "SELECT \(eventColumns) FROM epcis_events e \(filter.whereClause) ORDER BY e.seq"
+    /// `SELECT … WHERE …` for a filter. The identities select event positions through the
+    /// identifiers' primary key (identity first), and the events are read by position: a
+    /// correlated `EXISTS` per event, as the query API writes `MATCH_*`, would visit every
+    /// stored event, which at ten million events takes seconds instead of microseconds.
+    static func eventsStatement(_ filter: EventsFilter) -> String {
+        let visible = filter.visibility.whereClause.isEmpty ? "WHERE" : filter.visibility.whereClause + " AND"
+        return """
+            SELECT \(eventColumns) FROM epcis_events e \(visible)
+            e.seq IN (SELECT i.event_seq FROM epcis_event_identifiers i WHERE i.identity IN (\(filter.identities)))
+            ORDER BY e.seq
+            """
     }
 
     /// The identifiers of `count` events, their positions bound from `placeholder(1)` on.

@@ -46,11 +46,6 @@ public struct TraceEvent: Sendable, Equatable {
     func identities(in roles: Set<EventIdentifierRole>) -> [String] {
         identifiers.filter { roles.contains($0.role) }.map(\.identity)
     }
-
-    /// The roles in which the event names an identity.
-    func roles(of identity: String) -> Set<EventIdentifierRole> {
-        Set(identifiers.filter { $0.identity == identity }.map(\.role))
-    }
 }
 
 extension TraceEvent {

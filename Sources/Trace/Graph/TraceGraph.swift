@@ -38,12 +38,24 @@ public struct TraceGraph: Sendable {
         var truncated = false
         while !frontier.isEmpty {
             let found = try await store.traceEvents(naming: frontier.map(\.identity), visibleTo: organisationID)
+            // Each event is matched against the frontier through a dictionary: one lookup per
+            // identifier the event names, not one pass over the event per frontier node.
+            let byIdentity = Dictionary(
+                frontier.enumerated().map { ($1.identity, (position: $0, node: $1)) },
+                uniquingKeysWith: { first, _ in first })
             var next: [TraceNode] = []
             for event in found {
                 events[event.sequence] = event
-                for node in frontier {
-                    let roles = event.roles(of: node.identity)
-                    guard !roles.isEmpty else { continue }
+                var rolesByNode: [String: Set<EventIdentifierRole>] = [:]
+                var order: [String] = []
+                for identifier in event.identifiers where byIdentity[identifier.identity] != nil {
+                    if rolesByNode[identifier.identity] == nil { order.append(identifier.identity) }
+                    rolesByNode[identifier.identity, default: []].insert(identifier.role)
+                }
+                // In frontier order, as a walk over the frontier would reach them.
+                order.sort { byIdentity[$0]!.position < byIdentity[$1]!.position }
+                for identity in order {
+                    guard let node = byIdentity[identity]?.node, let roles = rolesByNode[identity] else { continue }
                     for (identity, relation) in Self.links(of: event, from: node, roles: roles)
                     where !seen.contains(identity) {
                         guard nodes.count < nodeLimit else {

@@ -69,7 +69,8 @@ public func buildRouter(
     let latestCheckpoint = LatestCheckpoint(ledger: ledger)
     let resolver = DigitalLinkResolver(
         service: service, pages: pages, rateLimit: rateLimit,
-        evidence: EvidenceLookup(service: service, ledger: ledger, latest: latestCheckpoint))
+        evidence: EvidenceLookup(service: service, ledger: ledger, latest: latestCheckpoint),
+        journeys: JourneyLookup(graph: TraceGraph(store: stores.events)))
 
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.addMiddleware {
@@ -97,6 +98,8 @@ public func buildRouter(
         VerifyController(service: service, body: body, limit: configuration.bulkVerifyLimit).endpoints, atPath: "verify"
     )
     api.addRoutes(TraceController(graph: TraceGraph(store: stores.events)).queryEndpoints, atPath: "trace")
+    api.addRoutes(
+        RecallScopeController(search: RecallScopeSearch(store: stores.recallScope)).endpoints, atPath: "recall")
     let governance = GovernanceService(
         store: stores.governance, rules: try configuration.governanceRules(), ledger: ledger)
     api.addRoutes(GovernanceController(service: governance, body: body).endpoints)

@@ -112,7 +112,7 @@ public struct EPCISController: Sendable {
     @Sendable func captureJob(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try context.parameters.require("captureID")
         guard let job = try await capture.store.captureJob(id: id),
-            context.visibleOrganisationID.map { job.organisationID == $0 } ?? true
+            context.visibleOrganisationID.map({ job.organisationID == $0 }) ?? true
         else {
             throw APIError.notFound("capture_not_found", "no capture job '\(id)' of yours is known")
         }

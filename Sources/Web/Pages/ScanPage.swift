@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Passport
 import QualityCore
+import Trace
 
 /// What the scan page shows, already in the page's language: the Mustache template only lays
 /// it out. Every value is plain text and escaped by the template, except `qrSVG`, which the
@@ -101,9 +102,14 @@ struct ScanPage {
     let evidenceLabel: String
     /// The unit's ledger evidence shown on the page, when it has some.
     let evidence: EvidenceSection?
+    /// The unit's journey, when its events tell one.
+    let journey: JourneySection?
 
     /// Builds the page for a verdict.
-    init(verdict: Verdict, language: PageLanguage, links: ScanPageLinks, qrSVG: String, evidence: UnitEvidence? = nil) {
+    init(
+        verdict: Verdict, language: PageLanguage, links: ScanPageLinks, qrSVG: String, evidence: UnitEvidence? = nil,
+        journey: Journey? = nil
+    ) {
         let l = language
         let look = VerdictPresentation(verdict.verdict)
         lang = l.htmlTag
@@ -176,6 +182,12 @@ struct ScanPage {
         evidenceHref = hasEvidence ? links.evidence : nil
         evidenceLabel = l.pick("账本证据", "Ledger evidence")
         self.evidence = evidence.map { EvidenceSection($0, language: l) }
+        // The one place the passport names: the batch's factory, by its producer.
+        var places: [String: String] = [:]
+        if let gln = verdict.batch?.factoryGLN {
+            places["https://id.gs1.org/414/" + gln] = l.pick("生产厂", "Factory") + (verdict.producer.map { " · " + $0 } ?? "")
+        }
+        self.journey = journey.map { JourneySection($0, language: l, names: places) }
         switchHref = language == .chinese ? links.english : links.chinese
         switchLang = language.other.htmlTag
         switchLabel = language == .chinese ? "English" : "中文"

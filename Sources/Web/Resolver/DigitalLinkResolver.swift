@@ -4,6 +4,7 @@ public import Hummingbird
 public import Passport
 import QRCode
 import QualityCore
+import Trace
 
 /// The server as its own GS1 Digital Link resolver: `GET` on any valid Digital Link path
 /// (`/01/{gtin}/10/{lot}/21/{serial}`, with or without a path prefix, GTIN-8/12/13 forms,
@@ -24,6 +25,8 @@ public struct DigitalLinkResolver: Sendable {
     let fragments = JSONFragments()
     /// The units' ledger evidence, given on request (`?evidence=1`).
     let evidence: EvidenceLookup?
+    /// The units' journeys, for their pages only.
+    let journeys: JourneyLookup?
 
     /// The `Link` response header (RFC 8288).
     static let linkHeader = HTTPField.Name("Link")!
@@ -32,9 +35,13 @@ public struct DigitalLinkResolver: Sendable {
     static let allowedMethods: [HTTPRequest.Method] = [.get, .head, .options]
 
     /// Creates the resolver.
-    init(service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware, evidence: EvidenceLookup? = nil) {
+    init(
+        service: PassportService, pages: PageRenderer, rateLimit: RateLimitMiddleware, evidence: EvidenceLookup? = nil,
+        journeys: JourneyLookup? = nil
+    ) {
         self.service = service
         self.evidence = evidence
+        self.journeys = journeys
         self.pages = pages
         self.rateLimit = rateLimit
         self.origin = ScanRequest.origin(ofStem: service.stem)
@@ -73,7 +80,9 @@ public struct DigitalLinkResolver: Sendable {
             if representation == .json {
                 response = verdict.jsonResponse(evidence: await unitEvidence(verdict, request: request), fragments: fragments)
             } else {
-                response = page(verdict, request: request, evidence: await pageEvidence(verdict))
+                response = page(
+                    verdict, request: request, evidence: await pageEvidence(verdict),
+                    journey: await journeys?.journey(for: verdict))
             }
         }
         response.headers.append(contentsOf: [
@@ -109,7 +118,7 @@ public struct DigitalLinkResolver: Sendable {
     }
 
     /// The scan page.
-    func page(_ verdict: Verdict, request: Request, evidence: UnitEvidence? = nil) -> Response {
+    func page(_ verdict: Verdict, request: Request, evidence: UnitEvidence? = nil, journey: Journey? = nil) -> Response {
         let language = PageLanguage.requested(by: request)
         let links = ScanPageLinks(
             chinese: Self.link(request, setting: "lang", to: "zh"),
@@ -118,7 +127,8 @@ public struct DigitalLinkResolver: Sendable {
             linkset: Self.link(request, setting: "linkType", to: "linkset"),
             evidence: Self.link(request, setting: "format", to: "json") + "&evidence=1")
         let model = ScanPage(
-            verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri), evidence: evidence)
+            verdict: verdict, language: language, links: links, qrSVG: Self.inlineQR(verdict.uri), evidence: evidence,
+            journey: journey)
         let html = pages.render(model, template: "scan")
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.htmlTag],
