@@ -6,7 +6,8 @@ import Trace
 /// - lot L1 of GTIN 06901234000016 is commissioned with ILMD (units 1001, 1002, 1003, 1004,
 ///   1010) and one more unit, A7, is named by a Digital Link carrying `/10/L1`;
 /// - three packing levels: cases 1 and 2 → pallet 1 → container 9; case 3 is packed and then
-///   unpacked (`DELETE` listing 1004), case 5 emptied by a `DELETE` listing no children;
+///   unpacked (`DELETE` listing 1004) and later shipped empty (place 8, order PO-88: out of
+///   scope, while its packing at place 7 is in), case 5 emptied by a `DELETE` listing no children;
 /// - case 7 holds a class-level quantity of L1;
 /// - unit 1002 and a quantity of L1 are transformed into unit 9001 of GTIN 06901234000023 (lot
 ///   B1, by ILMD) and a quantity of lot C1 of GTIN 06901234000030; 9001 is packed in case 6;
@@ -39,13 +40,14 @@ enum RecallSample {
         \(event(2, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "epcList": \#(list([unitA7Link]))"#, readPoint: place("2"))),
         \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(1))", "childEPCs": \#(list([unit("1001"), unit("1002")]))"#)),
         \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(2))", "childEPCs": \#(list([unit("1003"), unitA7Link]))"#)),
-        \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(3))", "childEPCs": \#(list([unit("1004")]))"#)),
+        \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(3))", "childEPCs": \#(list([unit("1004")]))"#, bizLocation: place("7"))),
         \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(5))", "childEPCs": \#(list([unit("1010")]))"#)),
         \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(8))", "childEPCs": \#(list([unit("2001")]))"#, bizLocation: place("90"))),
         \(event(3, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(7))", "childQuantityList": [{"epcClass": "\#(classL1)", "quantity": 10}]"#)),
         \(event(4, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(sscc(4))", "childEPCs": \#(list([sscc(1), sscc(2)]))"#)),
         \(event(4, #""type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": "\#(sscc(3))", "childEPCs": \#(list([unit("1004")]))"#)),
         \(event(4, #""type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": "\#(sscc(5))""#)),
+        \(event(5, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "epcList": \#(list([sscc(3)])), "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000009:PO-88"}]"#, bizLocation: place("8"))),
         \(event(5, #""type": "AggregationEvent", "action": "ADD", "bizStep": "loading", "parentID": "\#(sscc(9))", "childEPCs": \#(list([sscc(4)]))"#)),
         \(event(6, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "epcList": \#(list([sscc(9)])), "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000009:PO-77"}, {"type": "desadv", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000009:ASN-5"}]"#, readPoint: place("3"), bizLocation: place("4"))),
         \(event(7, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "epcList": \#(list([sscc(4)]))"#, bizLocation: place("5"))),

@@ -59,8 +59,15 @@ extension RecallScopeSearch {
                 let contested = linksOf.filter { unpackings[$0.key] != nil }
                 if !contested.isEmpty {
                     let members = levelMembers ?? members()
-                    active.formUnion(
-                        try await stillHeld(contested, unpackings: unpackings, members: members))
+                    let outcome = try await stillHeld(contested, unpackings: unpackings, members: members)
+                    active.formUnion(outcome.held)
+                    // An emptied container is out of scope, but what happened to it while it
+                    // held a member (the shipment, the order) still reached the member.
+                    for row in candidateRows {
+                        guard let window = outcome.windows[row.identity] else { continue }
+                        let time = order(row.sequence)
+                        if time >= window.from && time <= window.to { events.insert(row.sequence) }
+                    }
                 }
                 containers.formUnion(active)
                 level = candidateRows.filter { active.contains($0.identity) }
@@ -69,12 +76,13 @@ extension RecallScopeSearch {
             }
         }
 
-        /// Of parents that were unpacked at some time, those still holding a member: a member
+        /// Of parents that were unpacked at some time, those still holding a member (a member
         /// packed by one of `links` and not unpacked by a later `DELETE` listing it or listing
-        /// no children.
+        /// no children), and for the others the span in which they held one: from the first
+        /// packing of a member to the last unpacking that ended one.
         private mutating func stillHeld(
             _ links: [String: [Int64]], unpackings: [String: [Int64]], members: Set<String>
-        ) async throws -> Set<String> {
+        ) async throws -> (held: Set<String>, windows: [String: (from: (Int64, Int64), to: (Int64, Int64))]) {
             var packed: [Int64: [String]] = [:]
             for row in try await store.rows(ofEvents: links.values.flatMap { $0 }, roles: Self.childRoles)
             where members.contains(row.identity) {
@@ -85,21 +93,28 @@ extension RecallScopeSearch {
                 unpacked[row.sequence, default: []].insert(row.identity)
             }
             var held = Set<String>()
+            var windows: [String: (from: (Int64, Int64), to: (Int64, Int64))] = [:]
             for (parent, sequences) in links {
                 let deletes = unpackings[parent] ?? []
+                var window: (from: (Int64, Int64), to: (Int64, Int64))?
                 search: for sequence in sequences {
                     for child in packed[sequence] ?? [] {
-                        let undone = deletes.contains { delete in
+                        let ends = deletes.filter { delete in
                             order(delete) > order(sequence) && (unpacked[delete]?.contains(child) ?? true)
                         }
-                        if !undone {
+                        guard let end = ends.map(order).min(by: <) else {
                             held.insert(parent)
                             break search
                         }
+                        let start = order(sequence)
+                        let from = window.map { $0.from < start ? $0.from : start } ?? start
+                        let to = window.map { $0.to > end ? $0.to : end } ?? end
+                        window = (from, to)
                     }
                 }
+                if !held.contains(parent), let window { windows[parent] = window }
             }
-            return held
+            return (held, windows)
         }
 
         /// The lots and serialised units that transformations made from what `rows` name as
