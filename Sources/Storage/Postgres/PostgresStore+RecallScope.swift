@@ -51,6 +51,14 @@ extension PostgresStore: RecallScopeStore {
                     WHERE i.event_seq > \(from) AND i.event_seq <= \(to)
                     ON CONFLICT DO NOTHING
                     """, logger: logger)
+                try await connection.query(
+                    """
+                    INSERT INTO epcis_lot_events (gtin, lot, role, event_seq)
+                    SELECT DISTINCT m.gtin, m.lot, i.role, i.event_seq
+                    FROM epcis_event_identifiers i JOIN epcis_lot_units m ON m.identity = i.identity
+                    WHERE i.event_seq > \(from) AND i.event_seq <= \(to)
+                    ON CONFLICT DO NOTHING
+                    """, logger: logger)
                 if from > 0, !added.isEmpty {
                     var newGTINs: [String] = []
                     var newLots: [String] = []
@@ -65,6 +73,14 @@ extension PostgresStore: RecallScopeStore {
                         """
                         INSERT INTO epcis_lot_rows (gtin, lot, role, event_seq, identity)
                         SELECT n.gtin, n.lot, i.role, i.event_seq, i.identity
+                        FROM unnest(\(newGTINs)::text[], \(newLots)::text[], \(newIdentities)::text[]) AS n(gtin, lot, identity)
+                        JOIN epcis_event_identifiers i ON i.identity = n.identity AND i.event_seq <= \(from)
+                        ON CONFLICT DO NOTHING
+                        """, logger: logger)
+                    try await connection.query(
+                        """
+                        INSERT INTO epcis_lot_events (gtin, lot, role, event_seq)
+                        SELECT DISTINCT n.gtin, n.lot, i.role, i.event_seq
                         FROM unnest(\(newGTINs)::text[], \(newLots)::text[], \(newIdentities)::text[]) AS n(gtin, lot, identity)
                         JOIN epcis_event_identifiers i ON i.identity = n.identity AND i.event_seq <= \(from)
                         ON CONFLICT DO NOTHING
@@ -101,7 +117,7 @@ extension PostgresStore: RecallScopeStore {
                  WHERE o.event_seq = r.event_seq AND o.organisation_id = \(organisationID)))
             """
             : """
-            SELECT DISTINCT ''::text, role, event_seq FROM epcis_lot_rows r WHERE gtin = \(gtin) AND lot = \(lot)
+            SELECT ''::text, role, event_seq FROM epcis_lot_events r WHERE gtin = \(gtin) AND lot = \(lot)
             AND (\(organisationID)::bigint IS NULL OR EXISTS (SELECT 1 FROM epcis_event_owners o
                  WHERE o.event_seq = r.event_seq AND o.organisation_id = \(organisationID)))
             """

@@ -51,6 +51,13 @@ extension SQLiteStore: RecallScopeStore {
                         FROM epcis_event_identifiers i JOIN epcis_lot_units m ON m.identity = i.identity
                         WHERE i.event_seq > \(slice.from) AND i.event_seq <= \(slice.to)
                         """)
+                try db.execute(
+                    literal: """
+                        INSERT OR IGNORE INTO epcis_lot_events (gtin, lot, role, event_seq)
+                        SELECT DISTINCT m.gtin, m.lot, i.role, i.event_seq
+                        FROM epcis_event_identifiers i JOIN epcis_lot_units m ON m.identity = i.identity
+                        WHERE i.event_seq > \(slice.from) AND i.event_seq <= \(slice.to)
+                        """)
                 // Earlier events naming units learnt only now (captured before their commissioning).
                 if slice.from > 0 {
                     let insertEarlier = try SQLiteRawStatement(
@@ -60,12 +67,21 @@ extension SQLiteStore: RecallScopeStore {
                             SELECT ?, ?, role, event_seq, identity FROM epcis_event_identifiers
                             WHERE identity = ? AND event_seq <= ?
                             """)
+                    let insertEarlierEvents = try SQLiteRawStatement(
+                        db,
+                        sql: """
+                            INSERT OR IGNORE INTO epcis_lot_events (gtin, lot, role, event_seq)
+                            SELECT ?, ?, role, event_seq FROM epcis_event_identifiers
+                            WHERE identity = ? AND event_seq <= ?
+                            """)
                     for membership in Set(added) {
-                        insertEarlier.bind(membership.gtin, at: 1)
-                        insertEarlier.bind(membership.lot, at: 2)
-                        insertEarlier.bind(membership.identity, at: 3)
-                        insertEarlier.bind(slice.from, at: 4)
-                        try insertEarlier.execute()
+                        for statement in [insertEarlier, insertEarlierEvents] {
+                            statement.bind(membership.gtin, at: 1)
+                            statement.bind(membership.lot, at: 2)
+                            statement.bind(membership.identity, at: 3)
+                            statement.bind(slice.from, at: 4)
+                            try statement.execute()
+                        }
                     }
                 }
                 try db.execute(literal: "UPDATE epcis_lot_index SET indexed_seq = \(slice.to) WHERE id = 1")
@@ -98,9 +114,11 @@ extension SQLiteStore: RecallScopeStore {
     public func lotRows(gtin: String, lot: String, withIdentities: Bool, visibleTo organisationID: Int64?)
         async throws -> [ScopeRow]
     {
-        let columns = withIdentities ? "identity, role, event_seq" : "DISTINCT '', role, event_seq"
+        // Without identities, the lot's events come from `epcis_lot_events`: a row per event and
+        // role rather than per unit.
+        let source = withIdentities ? "identity, role, event_seq FROM epcis_lot_rows" : "'', role, event_seq FROM epcis_lot_events"
         let sql = """
-            SELECT \(columns) FROM epcis_lot_rows r WHERE gtin = ? AND lot = ?
+            SELECT \(source) r WHERE gtin = ? AND lot = ?
             AND (?3 IS NULL OR EXISTS (SELECT 1 FROM epcis_event_owners o
                  WHERE o.event_seq = r.event_seq AND o.organisation_id = ?3))
             """
