@@ -183,7 +183,9 @@ public struct GovernanceController: Sendable {
     }
 
     /// A record id; 400 `bad_id` when it is not a positive integer.
-    static func id(_ text: String) throws(APIError) -> Int64 {
+    static func id(_ text: String) throws -> Int64 {
+        // Untyped `throws` on purpose: with `throws(APIError)`, Swift 6.3.1's optimiser crashed
+        // splitting the coroutines of the async handlers it was inlined into (release builds).
         guard let value = Int64(text), value > 0 else {
             throw APIError.badRequest("bad_id", "'\(text)' is not a record id (a positive integer)")
         }
