@@ -55,7 +55,7 @@ extension StoreConformance {
                 first == [
                     "0001_organisations", "0002_passport", "0003_ledger", "0004_epcis", "0005_issuance_ledger_index",
                     "0006_governance", "0007_token_duties", "0008_epcis_event_ledger_index", "0009_recalls",
-                    "0010_trace_scope", "0011_lot_events",
+                    "0010_trace_scope", "0011_lot_events", "0012_event_parents",
                 ])
             #expect(second.isEmpty)
         }

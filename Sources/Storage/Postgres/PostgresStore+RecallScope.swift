@@ -139,6 +139,14 @@ extension PostgresStore: RecallScopeStore {
     /// The identifier rows of events, in some roles.
     public func rows(ofEvents sequences: [Int64], roles: Set<EventIdentifierRole>) async throws -> [ScopeRow] {
         guard !sequences.isEmpty, !roles.isEmpty else { return [] }
+        if roles == [.parent] {
+            // The partial index of parent rows; the role is written out so that it applies.
+            return try await scopeRows(
+                """
+                SELECT identity, role, event_seq FROM epcis_event_identifiers
+                WHERE role = 'parent' AND event_seq = ANY(\(sequences)::bigint[])
+                """, table: "epcis_event_identifiers")
+        }
         let roleNames = roles.map(\.rawValue)
         return try await scopeRows(
             """

@@ -134,7 +134,8 @@ extension SQLiteStore: RecallScopeStore {
     /// The identifier rows naming any of the identities, in visible events.
     public func rows(naming identities: [String], visibleTo organisationID: Int64?) async throws -> [ScopeRow] {
         guard !identities.isEmpty else { return [] }
-        let list = RecallScopeSQL.jsonArray(identities)
+        // In key order, so that consecutive probes find their pages already read.
+        let list = RecallScopeSQL.jsonArray(identities.sorted())
         return try await pool.read { db in
             let statement = try SQLiteRawStatement(
                 db,
@@ -153,17 +154,24 @@ extension SQLiteStore: RecallScopeStore {
     /// The identifier rows of events, in some roles.
     public func rows(ofEvents sequences: [Int64], roles: Set<EventIdentifierRole>) async throws -> [ScopeRow] {
         guard !sequences.isEmpty, !roles.isEmpty else { return [] }
-        let events = RecallScopeSQL.jsonArray(sequences)
+        let events = RecallScopeSQL.jsonArray(sequences.sorted())
         let roleList = RecallScopeSQL.jsonArray(roles.map(\.rawValue))
+        // Parents alone come from the partial index of parent rows (the role written out, so
+        // that the planner can use it); other roles from the index by event.
+        let sql =
+            roles == [.parent]
+            ? """
+            SELECT identity, role, event_seq FROM epcis_event_identifiers
+            WHERE role = 'parent' AND event_seq IN (SELECT value FROM json_each(?1))
+            """
+            : """
+            SELECT identity, role, event_seq FROM epcis_event_identifiers
+            WHERE event_seq IN (SELECT value FROM json_each(?1)) AND role IN (SELECT value FROM json_each(?2))
+            """
         return try await pool.read { db in
-            let statement = try SQLiteRawStatement(
-                db,
-                sql: """
-                    SELECT identity, role, event_seq FROM epcis_event_identifiers
-                    WHERE event_seq IN (SELECT value FROM json_each(?1)) AND role IN (SELECT value FROM json_each(?2))
-                    """)
+            let statement = try SQLiteRawStatement(db, sql: sql)
             statement.bind(events, at: 1)
-            statement.bind(roleList, at: 2)
+            if roles != [.parent] { statement.bind(roleList, at: 2) }
             return try Self.scopeRows(statement, table: "epcis_event_identifiers")
         }
     }

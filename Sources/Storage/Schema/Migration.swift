@@ -37,7 +37,7 @@ struct Migration: Sendable {
     /// Every migration, in the order they are applied.
     static let all: [Migration] = [
         organisations, passport, ledger, epcis, issuanceLedgerIndex, governance, tokenDuties, eventLedgerIndex,
-        recalls, traceScope, lotEvents,
+        recalls, traceScope, lotEvents, eventParents,
     ]
 
     /// Organisations, their company prefixes and API tokens.
