@@ -15,7 +15,8 @@ extension Bench {
         @Option(help: "Units in the lot recalled.") var units = 1_000_000
         @Option(name: .customLong("per-case"), help: "Units per case.") var perCase = 24
         @Option(name: .customLong("per-pallet"), help: "Cases per pallet.") var perPallet = 50
-        @Option(name: .customLong("other-units"), help: "Units of a second lot of the same GTIN.") var otherUnits = 100_000
+        @Option(name: .customLong("other-units"), help: "Units of a second lot of the same GTIN.") var otherUnits =
+            100_000
         @Option(help: "Runs (the median is reported).") var runs = 5
         @Option(help: "SQLite file: reused when it exists (built by the same command), else built and kept.")
         var db: String?
@@ -98,7 +99,9 @@ extension Bench {
                         type: "ObjectEvent", action: "ADD", bizStep: "commissioning",
                         identifiers: batch.map { EventIdentifier(identity: $0, role: .epc) },
                         readPoint: BenchWorld.place(1),
-                        json: #"{"type":"ObjectEvent","action":"ADD","epcList":\#(BenchWorld.list(batch)),"ilmd":{"cbvmda:lotNumber":"\#(lot)"}}"#)
+                        json:
+                            #"{"type":"ObjectEvent","action":"ADD","epcList":\#(BenchWorld.list(batch)),"ilmd":{"cbvmda:lotNumber":"\#(lot)"}}"#
+                    )
                     progress.update(world.count)
                 }
             }
@@ -110,7 +113,9 @@ extension Bench {
                     identifiers: [EventIdentifier(identity: parent, role: .parent)]
                         + children.map { EventIdentifier(identity: $0, role: .child) },
                     bizLocation: BenchWorld.place(1),
-                    json: #"{"type":"AggregationEvent","action":"ADD","parentID":"\#(parent)","childEPCs":\#(BenchWorld.list(children))}"#)
+                    json:
+                        #"{"type":"AggregationEvent","action":"ADD","parentID":"\#(parent)","childEPCs":\#(BenchWorld.list(children))}"#
+                )
                 if index % 1_000 == 0 { progress.update(world.count) }
             }
             for index in 0..<pallets {
@@ -123,7 +128,9 @@ extension Bench {
                     identifiers: [EventIdentifier(identity: parent, role: .parent)]
                         + children.map { EventIdentifier(identity: $0, role: .child) },
                     bizLocation: BenchWorld.place(1),
-                    json: #"{"type":"AggregationEvent","action":"ADD","parentID":"\#(parent)","childEPCs":\#(BenchWorld.list(children))}"#)
+                    json:
+                        #"{"type":"AggregationEvent","action":"ADD","parentID":"\#(parent)","childEPCs":\#(BenchWorld.list(children))}"#
+                )
                 let order = "urn:epcglobal:cbv:bt:6901234000009:PO-\(index)"
                 try await world.add(
                     type: "ObjectEvent", action: "OBSERVE", bizStep: "shipping",

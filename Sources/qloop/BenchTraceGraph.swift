@@ -58,7 +58,8 @@ extension Bench {
                     let trace = try await graph.trace(unit, visibleTo: nil)
                     seconds.append((ContinuousClock.now - start).seconds)
                     guard trace.nodes.count == 3, trace.events.count == 6 else {
-                        throw ValidationError("unexpected trace of \(unit): \(trace.nodes.count) nodes, \(trace.events.count) events")
+                        throw ValidationError(
+                            "unexpected trace of \(unit): \(trace.nodes.count) nodes, \(trace.events.count) events")
                     }
                     // Peer: one indexed lookup of the events naming the unit, as one trace step.
                     start = ContinuousClock.now
@@ -68,11 +69,14 @@ extension Bench {
                 }
                 await stores.close()
                 let p99 = seconds.sorted()[min(seconds.count - 1, Int(Double(seconds.count) * 0.99))]
-                Output.error("trace: median \(String(format: "%.3f", median(seconds) * 1000)) ms, p99 \(String(format: "%.3f", p99 * 1000)) ms over \(traces) units")
+                Output.error(
+                    "trace: median \(String(format: "%.3f", median(seconds) * 1000)) ms, p99 \(String(format: "%.3f", p99 * 1000)) ms over \(traces) units"
+                )
                 try BenchReport(
                     name: databaseURL == nil ? "trace (SQLite)" : "trace (PostgreSQL)", count: Int64(traces),
                     runs: traces, medianSeconds: median(seconds), ratePerSecond: 1 / median(seconds),
-                    peer: "one indexed lookup of the events naming the unit", peerRatePerSecond: 1 / median(peerSeconds),
+                    peer: "one indexed lookup of the events naming the unit",
+                    peerRatePerSecond: 1 / median(peerSeconds),
                     ratioToPeer: median(peerSeconds) / median(seconds)
                 ).print(json: json)
             } catch {

@@ -24,7 +24,8 @@ enum RecallSample {
 
     /// One event on day `day` of April 2026, with a read point or business location when given.
     static func event(_ day: Int, _ body: String, readPoint: String? = nil, bizLocation: String? = nil) -> String {
-        var text = #"{"eventTime": "2026-04-\#(String(format: "%02d", day))T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", \#(body)"#
+        var text =
+            #"{"eventTime": "2026-04-\#(String(format: "%02d", day))T08:00:00+08:00", "eventTimeZoneOffset": "+08:00", \#(body)"#
         if let readPoint { text += #", "readPoint": {"id": "\#(readPoint)"}"# }
         if let bizLocation { text += #", "bizLocation": {"id": "\#(bizLocation)"}"# }
         return text + "}"

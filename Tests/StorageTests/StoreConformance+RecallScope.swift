@@ -1,5 +1,5 @@
-import Foundation
 import Access
+import Foundation
 import QualityCore
 import Storage
 import Testing
@@ -38,7 +38,8 @@ extension StoreConformance {
                     "https://id.gs1.org/01/06901234000016/10/L1", "https://id.gs1.org/01/06901234000023/10/B1",
                     "https://id.gs1.org/01/06901234000030/10/C1",
                 ])
-            #expect(Set(scope.locations) == Set(["1", "2", "3", "4", "5", "6", "7"].map { id(RecallSample.place($0)) }))
+            #expect(
+                Set(scope.locations) == Set(["1", "2", "3", "4", "5", "6", "7"].map { id(RecallSample.place($0)) }))
             #expect(
                 scope.orders == [
                     "urn:epcglobal:cbv:bt:6901234000009:ASN-5", "urn:epcglobal:cbv:bt:6901234000009:MO-3",
@@ -50,7 +51,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("a serial range narrows the units and their containers; edges count, numbers compare as numbers", arguments: StoreFixture.all)
+    @Test(
+        "a serial range narrows the units and their containers; edges count, numbers compare as numbers",
+        arguments: StoreFixture.all)
     func recallScopeOfRange(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             try await captureRecallSample(stores)
@@ -81,7 +84,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("recall scoping refuses a bad GTIN, an empty lot and an inverted range; sees only what it may", arguments: StoreFixture.all)
+    @Test(
+        "recall scoping refuses a bad GTIN, an empty lot and an inverted range; sees only what it may",
+        arguments: StoreFixture.all)
     func recallScopeBadInputAndVisibility(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             let producer = try await stores.access.createOrganisation(name: "Sunny Meadow Dairy", role: .producer)
@@ -109,7 +114,9 @@ extension StoreConformance {
         }
     }
 
-    @Test("the lot index takes events captured later, including ones naming units learnt earlier", arguments: StoreFixture.all)
+    @Test(
+        "the lot index takes events captured later, including ones naming units learnt earlier",
+        arguments: StoreFixture.all)
     func recallScopeIndexesLaterCaptures(fixture: StoreFixture) async throws {
         try await fixture.withStores { stores in
             // Packing first, commissioning after: the index must reach back to the packing.

@@ -25,7 +25,8 @@ struct JourneyTests {
         func event(_ time: Int64, _ step: String, at place: String, disposition: String? = nil) throws -> TraceEvent {
             sequence += 1
             return TraceEvent(
-                sequence: sequence, hash: EventHash(preHash: "\(sequence)"), eventID: "e\(sequence)", type: "ObjectEvent",
+                sequence: sequence, hash: EventHash(preHash: "\(sequence)"), eventID: "e\(sequence)",
+                type: "ObjectEvent",
                 action: "OBSERVE", eventTime: time, bizStep: "https://ref.gs1.org/cbv/BizStep-" + step,
                 disposition: disposition, readPoint: nil, bizLocation: place, identifiers: [])
         }

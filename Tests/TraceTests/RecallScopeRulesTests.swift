@@ -20,7 +20,9 @@ struct RecallScopeRulesTests {
 
     @Test("an empty, malformed or inverted range is refused")
     func badRanges() {
-        for (from, to, code) in [("", "5", "bad_serial_range"), ("1 2", nil, "bad_serial_range"), ("B", "A", "inverted_serial_range")] {
+        for (from, to, code) in [
+            ("", "5", "bad_serial_range"), ("1 2", nil, "bad_serial_range"), ("B", "A", "inverted_serial_range"),
+        ] {
             let error = #expect(throws: QualityError.self) { try SerialRange(from: from, to: to) }
             #expect(error?.code == code)
         }

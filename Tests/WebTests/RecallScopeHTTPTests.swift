@@ -33,7 +33,8 @@ struct RecallScopeHTTPTests {
          ]}}
         """
 
-    @Test("the scope of a lot, of a range, as the caller may see it; bad input is 400", arguments: EPCISWorld.Backend.all)
+    @Test(
+        "the scope of a lot, of a range, as the caller may see it; bad input is 400", arguments: EPCISWorld.Backend.all)
     func scope(backend: EPCISWorld.Backend) async throws {
         try await EPCISWorld.run(on: backend) { world in
             try await world.withServer { client in

@@ -33,7 +33,8 @@ extension SQLiteStore: RecallScopeStore {
                 let current = try Int64.fetchOne(db, sql: "SELECT indexed_seq FROM epcis_lot_index WHERE id = 1") ?? 0
                 guard current == slice.from else { return }
                 let insertUnit = try SQLiteRawStatement(
-                    db, sql: "INSERT OR IGNORE INTO epcis_lot_units (gtin, lot, identity, event_seq) VALUES (?, ?, ?, ?)")
+                    db,
+                    sql: "INSERT OR IGNORE INTO epcis_lot_units (gtin, lot, identity, event_seq) VALUES (?, ?, ?, ?)")
                 var added: [LotMembership] = []
                 for (membership, sequence) in memberships {
                     insertUnit.bind(membership.gtin, at: 1)
@@ -116,7 +117,9 @@ extension SQLiteStore: RecallScopeStore {
     {
         // Without identities, the lot's events come from `epcis_lot_events`: a row per event and
         // role rather than per unit.
-        let source = withIdentities ? "identity, role, event_seq FROM epcis_lot_rows" : "'', role, event_seq FROM epcis_lot_events"
+        let source =
+            withIdentities
+            ? "identity, role, event_seq FROM epcis_lot_rows" : "'', role, event_seq FROM epcis_lot_events"
         let sql = """
             SELECT \(source) r WHERE gtin = ? AND lot = ?
             AND (?3 IS NULL OR EXISTS (SELECT 1 FROM epcis_event_owners o

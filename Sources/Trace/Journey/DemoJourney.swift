@@ -22,17 +22,45 @@ public enum DemoJourney {
         func event(_ offset: Int, _ hour: Int, _ body: String, place: String) -> String {
             #"{"eventTime": "\#(at(offset, hour))", "eventTimeZoneOffset": "+08:00", \#(body), "readPoint": {"id": "\#(place)"}, "bizLocation": {"id": "\#(place)"}}"#
         }
-        let order = #""bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6970002000014:PO-2026-0001"}]"#
+        let order =
+            #""bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6970002000014:PO-2026-0001"}]"#
         let events = [
-            event(0, 8, #""type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning", "disposition": "active", "epcList": ["\#(unit)"]"#, place: factory),
-            event(0, 10, #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(parent)", "childEPCs": ["\#(unit)"]"#, place: factory),
-            event(1, 9, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit", "epcList": ["\#(parent)"], \#(order)"#, place: factory),
-            event(3, 14, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "disposition": "in_progress", "epcList": ["\#(parent)"]"#, place: distributionCentre),
-            event(4, 9, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit", "epcList": ["\#(parent)"]"#, place: distributionCentre),
-            event(5, 11, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "disposition": "in_progress", "epcList": ["\#(parent)"]"#, place: shop),
-            event(5, 15, #""type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": "\#(parent)", "childEPCs": ["\#(unit)"]"#, place: shop),
-            event(5, 16, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "stocking", "disposition": "sellable_accessible", "epcList": ["\#(unit)"]"#, place: shop),
-            event(7, 19, #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold", "epcList": ["\#(unit)"]"#, place: shop),
+            event(
+                0, 8,
+                #""type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning", "disposition": "active", "epcList": ["\#(unit)"]"#,
+                place: factory),
+            event(
+                0, 10,
+                #""type": "AggregationEvent", "action": "ADD", "bizStep": "packing", "parentID": "\#(parent)", "childEPCs": ["\#(unit)"]"#,
+                place: factory),
+            event(
+                1, 9,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit", "epcList": ["\#(parent)"], \#(order)"#,
+                place: factory),
+            event(
+                3, 14,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "disposition": "in_progress", "epcList": ["\#(parent)"]"#,
+                place: distributionCentre),
+            event(
+                4, 9,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit", "epcList": ["\#(parent)"]"#,
+                place: distributionCentre),
+            event(
+                5, 11,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "disposition": "in_progress", "epcList": ["\#(parent)"]"#,
+                place: shop),
+            event(
+                5, 15,
+                #""type": "AggregationEvent", "action": "DELETE", "bizStep": "unpacking", "parentID": "\#(parent)", "childEPCs": ["\#(unit)"]"#,
+                place: shop),
+            event(
+                5, 16,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "stocking", "disposition": "sellable_accessible", "epcList": ["\#(unit)"]"#,
+                place: shop),
+            event(
+                7, 19,
+                #""type": "ObjectEvent", "action": "OBSERVE", "bizStep": "retail_selling", "disposition": "retail_sold", "epcList": ["\#(unit)"]"#,
+                place: shop),
         ]
         return """
             {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"], "type": "EPCISDocument",

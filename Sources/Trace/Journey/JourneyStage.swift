@@ -91,7 +91,8 @@ public enum JourneyStage: String, Sendable, CaseIterable, Comparable {
     /// `shipping` from `https://ref.gs1.org/cbv/BizStep-shipping`, `urn:epcglobal:cbv:bizstep:shipping`
     /// or `shipping`.
     static func shortName(_ value: String) -> String {
-        for marker in ["https://ref.gs1.org/cbv/BizStep-", "https://ref.gs1.org/cbv/Disp-"] where value.hasPrefix(marker) {
+        for marker in ["https://ref.gs1.org/cbv/BizStep-", "https://ref.gs1.org/cbv/Disp-"]
+        where value.hasPrefix(marker) {
             return String(value.dropFirst(marker.count))
         }
         if value.hasPrefix("urn:epcglobal:cbv:"), let colon = value.lastIndex(of: ":") {

@@ -53,7 +53,9 @@ public struct LotMembership: Sendable, Hashable {
                 default: nil
                 }
             for text in strings(named) {
-                if let unit = serialisedUnit(text) { add(LotMembership(gtin: unit.gtin, lot: lot, identity: unit.identity)) }
+                if let unit = serialisedUnit(text) {
+                    add(LotMembership(gtin: unit.gtin, lot: lot, identity: unit.identity))
+                }
             }
         }
         var written = strings(event["epcList"]) + strings(event["childEPCs"]) + strings(event["inputEPCList"])

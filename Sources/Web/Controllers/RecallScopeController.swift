@@ -30,7 +30,8 @@ public struct RecallScopeController: Sendable {
         guard let lot = query["lot"].map(String.init) else {
             throw APIError.badRequest("missing_lot", "name the lot to recall with ?lot=…")
         }
-        let serials = try SerialRange(from: query["serialFrom"].map(String.init), to: query["serialTo"].map(String.init))
+        let serials = try SerialRange(
+            from: query["serialFrom"].map(String.init), to: query["serialTo"].map(String.init))
         let scope = try await search.scope(
             gtin: gtin, lot: lot, serials: serials, visibleTo: context.visibleOrganisationID)
         return try JSONCoding.response(scope, snakeCase: false)

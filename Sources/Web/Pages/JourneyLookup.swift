@@ -17,7 +17,9 @@ struct JourneyLookup: Sendable {
         guard [.genuine, .suspectedClone, .recalled, .expired].contains(verdict.verdict),
             let serial = verdict.serial, let gtin = try? GTIN(verdict.gtin)
         else { return nil }
-        let unit = GS1KeyForms.canonicalURI([GS1Element(ai: "01", value: gtin.gtin14), GS1Element(ai: "21", value: serial)])
+        let unit = GS1KeyForms.canonicalURI([
+            GS1Element(ai: "01", value: gtin.gtin14), GS1Element(ai: "21", value: serial),
+        ])
         var named = [unit]
         if let lot = verdict.lot { named.append(RecallScopeSearch.lotIdentity(gtin: gtin.gtin14, lot: lot)) }
         do {

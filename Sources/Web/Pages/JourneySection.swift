@@ -29,7 +29,8 @@ struct JourneySection {
     init(_ journey: Journey, language l: PageLanguage, names: [String: String]) {
         title = l.pick("流转记录", "Journey")
         explanation = l.pick(
-            "根据此件商品、其包装箱和批次的追溯事件（EPCIS）整理。", "From the traceability events (EPCIS) of this unit, its cases and its lot.")
+            "根据此件商品、其包装箱和批次的追溯事件（EPCIS）整理。", "From the traceability events (EPCIS) of this unit, its cases and its lot."
+        )
         steps = journey.steps.map { step in
             let action = JourneyStage.action(bizStep: step.bizStep)
             return Step(
