@@ -93,18 +93,20 @@ extension SQLiteStore: RecallScopeStore {
 
     /// The units stated to belong to a batch, in identity order.
     public func lotUnits(gtin: String, lot: String, visibleTo organisationID: Int64?) async throws -> [String] {
-        try await pool.read { db in
-            let statement = try SQLiteRawStatement(
-                db,
-                sql: """
-                    SELECT DISTINCT identity FROM epcis_lot_units u WHERE gtin = ? AND lot = ?
-                    AND (?3 IS NULL OR EXISTS (SELECT 1 FROM epcis_event_owners o
-                         WHERE o.event_seq = u.event_seq AND o.organisation_id = ?3))
-                    ORDER BY identity
-                    """)
+        // Without an organisation, no owner check: a million of them cost a tenth of a second.
+        let sql =
+            organisationID == nil
+            ? "SELECT DISTINCT identity FROM epcis_lot_units WHERE gtin = ?1 AND lot = ?2 ORDER BY identity"
+            : """
+            SELECT DISTINCT identity FROM epcis_lot_units u WHERE gtin = ?1 AND lot = ?2
+            AND EXISTS (SELECT 1 FROM epcis_event_owners o WHERE o.event_seq = u.event_seq AND o.organisation_id = ?3)
+            ORDER BY identity
+            """
+        return try await pool.read { db in
+            let statement = try SQLiteRawStatement(db, sql: sql)
             statement.bind(gtin, at: 1)
             statement.bind(lot, at: 2)
-            statement.bind(organisationID, at: 3)
+            if let organisationID { statement.bind(organisationID, at: 3) }
             var units: [String] = []
             try statement.forEachRow { units.append(statement.text(0)) }
             return units

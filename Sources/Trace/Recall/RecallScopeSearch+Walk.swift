@@ -14,7 +14,7 @@ extension RecallScopeSearch {
         /// Lots reached, as class identities.
         var lots = Set<String>()
         /// The facts of the events looked at so far, by position.
-        private var facts: [Int64: ScopeEvent] = [:]
+        private(set) var facts: [Int64: ScopeEvent] = [:]
 
         /// Creates an empty walk.
         init(store: any RecallScopeStore, visibleTo: Int64?) {
@@ -141,6 +141,17 @@ extension RecallScopeSearch {
             events.formUnion(unitRows.map(\.sequence))
             try await climb(from: unitRows, members: { units })
             return (units.sorted(), lots)
+        }
+
+        /// The read points and business locations of every event in scope.
+        mutating func places() async throws -> Set<String> {
+            try await loadFacts(Array(events))
+            var places = Set<String>()
+            for sequence in events {
+                if let place = facts[sequence]?.readPoint { places.insert(place) }
+                if let place = facts[sequence]?.bizLocation { places.insert(place) }
+            }
+            return places
         }
 
         /// Reads the facts of the events not looked at yet.

@@ -81,12 +81,8 @@ public struct RecallScopeSearch: Sendable {
             queue += downstream.lots.map { ($0.gtin, $0.lot, .all) }
         }
 
-        let facts = try await store.scopeEvents(Array(walk.events))
-        var locations = Set<String>()
-        for event in facts {
-            if let place = event.readPoint { locations.insert(place) }
-            if let place = event.bizLocation { locations.insert(place) }
-        }
+        // The climb read most events' facts already; only the others are read now.
+        let locations = try await walk.places()
         let orders = Set(try await store.transactions(ofEvents: Array(walk.events)).map(\.identity))
         let nonEmpty = unitLists.filter { !$0.isEmpty }
         let units = nonEmpty.count <= 1 ? (nonEmpty.first ?? []) : Set(nonEmpty.joined()).sorted()
