@@ -55,12 +55,15 @@ extension Bench {
                 let search = RecallScopeSearch(store: stores.recallScope)
                 var seconds: [Double] = []
                 var peerSeconds: [Double] = []
+                var cpuSeconds: [Double] = []
                 // One run first, outside the clock, so every timed run finds the pages cached.
                 _ = try await search.scope(gtin: BenchWorld.gtin, lot: BenchWorld.lot, visibleTo: nil)
                 for _ in 0..<runs {
                     var start = ContinuousClock.now
+                    let cpu = BenchWorld.processCPUSeconds()
                     let scope = try await search.scope(gtin: BenchWorld.gtin, lot: BenchWorld.lot, visibleTo: nil)
                     seconds.append((ContinuousClock.now - start).seconds)
+                    cpuSeconds.append(BenchWorld.processCPUSeconds() - cpu)
                     guard scope.counts.units == units, scope.counts.containers == cases + pallets,
                         scope.counts.orders == pallets, scope.counts.lots == 1
                     else { throw ValidationError("unexpected scope: \(scope.counts)") }
@@ -72,6 +75,7 @@ extension Bench {
                     guard read.count == units else { throw ExitCode(2) }
                 }
                 await stores.close()
+                Output.error("recall scope: median \(String(format: "%.3f", median(seconds))) s wall, \(String(format: "%.3f", median(cpuSeconds))) s CPU")
                 let rate = Double(units) / median(seconds)
                 let peerRate = Double(units) / median(peerSeconds)
                 try BenchReport(

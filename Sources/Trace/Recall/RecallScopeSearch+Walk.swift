@@ -31,7 +31,7 @@ extension RecallScopeSearch {
         /// containers holding them, and on up, one level per step. `members` gives the
         /// identities of the first level; it is asked only when a candidate was unpacked, since
         /// the first level's rows may come without identities.
-        mutating func climb(from rows: [ScopeRow], members: () -> Set<String>) async throws {
+        mutating func climb(from rows: [ScopeRow], members: () async throws -> Set<String>) async throws {
             var level = rows
             var levelMembers: Set<String>?
             while true {
@@ -58,8 +58,9 @@ extension RecallScopeSearch {
                 var active = Set(linksOf.keys).subtracting(unpackings.keys)
                 let contested = linksOf.filter { unpackings[$0.key] != nil }
                 if !contested.isEmpty {
-                    let members = levelMembers ?? members()
-                    let outcome = try await stillHeld(contested, unpackings: unpackings, members: members)
+                    let memberSet: Set<String>
+                    if let levelMembers { memberSet = levelMembers } else { memberSet = try await members() }
+                    let outcome = try await stillHeld(contested, unpackings: unpackings, members: memberSet)
                     active.formUnion(outcome.held)
                     // An emptied container is out of scope, but what happened to it while it
                     // held a member (the shipment, the order) still reached the member.

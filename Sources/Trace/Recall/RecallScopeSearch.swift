@@ -58,27 +58,43 @@ public struct RecallScopeSearch: Sendable {
             let batch = queue.removeFirst()
             let lotIdentity = Self.lotIdentity(gtin: batch.gtin, lot: batch.lot)
             guard walk.lots.insert(lotIdentity).inserted else { continue }
-            var units = try await store.lotUnits(gtin: batch.gtin, lot: batch.lot, visibleTo: organisationID)
-            var rows: [ScopeRow]
-            if batch.serials.isAll {
-                rows = try await store.lotRows(
-                    gtin: batch.gtin, lot: batch.lot, withIdentities: false, visibleTo: organisationID)
-                rows += try await store.rows(naming: [lotIdentity], visibleTo: organisationID)
-            } else {
-                let prefix = "https://id.gs1.org/01/\(batch.gtin)/21/"
-                units = units.filter { batch.serials.contains(Self.serial(of: $0, prefix: prefix)) }
-                let kept = Set(units)
-                rows = try await store.lotRows(
-                    gtin: batch.gtin, lot: batch.lot, withIdentities: true, visibleTo: organisationID
-                ).filter { kept.contains($0.identity) }
+            // The lot's units are read on a reader connection of their own while the climb
+            // runs on another: the million identities and the containers take about as long.
+            let store = self.store
+            let reading = Task { [batch] in
+                try await store.lotUnits(gtin: batch.gtin, lot: batch.lot, visibleTo: organisationID)
             }
-            unitLists.append(units)
-            walk.events.formUnion(rows.map(\.sequence))
-            let lotUnits = units
-            try await walk.climb(from: rows, members: { Set(lotUnits).union([lotIdentity]) })
-            let downstream = try await walk.downstream(from: rows)
-            unitLists.append(downstream.units)
-            queue += downstream.lots.map { ($0.gtin, $0.lot, .all) }
+            var units: [String]
+            do {
+                var rows: [ScopeRow]
+                if batch.serials.isAll {
+                    rows = try await store.lotRows(
+                        gtin: batch.gtin, lot: batch.lot, withIdentities: false, visibleTo: organisationID)
+                    rows += try await store.rows(naming: [lotIdentity], visibleTo: organisationID)
+                    walk.events.formUnion(rows.map(\.sequence))
+                    try await walk.climb(
+                        from: rows, members: { Set(try await reading.value).union([lotIdentity]) })
+                    units = try await reading.value
+                } else {
+                    let prefix = "https://id.gs1.org/01/\(batch.gtin)/21/"
+                    units = try await reading.value.filter {
+                        batch.serials.contains(Self.serial(of: $0, prefix: prefix))
+                    }
+                    let kept = Set(units)
+                    rows = try await store.lotRows(
+                        gtin: batch.gtin, lot: batch.lot, withIdentities: true, visibleTo: organisationID
+                    ).filter { kept.contains($0.identity) }
+                    walk.events.formUnion(rows.map(\.sequence))
+                    try await walk.climb(from: rows, members: { kept.union([lotIdentity]) })
+                }
+                unitLists.append(units)
+                let downstream = try await walk.downstream(from: rows)
+                unitLists.append(downstream.units)
+                queue += downstream.lots.map { ($0.gtin, $0.lot, .all) }
+            } catch {
+                reading.cancel()
+                throw error
+            }
         }
 
         // The climb read most events' facts already; only the others are read now.
