@@ -69,7 +69,8 @@ struct JSONDocumentStream {
     /// The header as seen when the event list started, which its events are read under.
     private(set) var assumed: JSONDocumentHeader?
     private let known: JSONDocumentHeader?
-    private let input: CaptureInput
+    /// The document.
+    let input: CaptureInput
     private var window: ByteWindow
     /// The next byte to read, as an offset in the document.
     private var offset = 0
