@@ -1,10 +1,35 @@
-/// The document-level part of JSON reading: context, header fields, body and `ignoreFields`.
-struct JSONDocumentReader {
-    /// Problems found so far.
-    var problems: [EPCISProblem] = []
+/// What a JSON document says outside its events: its kind, the prefixes and `ignoreFields` its
+/// events are read and hashed under, its header fields, and the problems found in them.
+struct JSONDocumentHeader: Equatable {
+    /// What the document is.
+    var kind: EPCISDocument.Kind
+    /// The prefixes in scope for its events.
+    var namespaces: EPCISNamespaces
+    /// Fields its events' hashes leave out.
+    var ignoredFields: [EPCISName]
+    /// Where its events are, e.g. `epcisBody.eventList`.
+    var eventListPath: String
+    /// `schemaVersion`.
+    var schemaVersion: String?
+    /// `creationDate`.
+    var creationDate: EPCISTimestamp?
+    /// Problems outside the events, in the order they are reported.
+    var problems: [EPCISProblem]
 
-    /// Reads the top-level object.
-    mutating func read(_ members: [JSONMember]) -> EPCISDocument {
+    /// Whether events read under `other` are read and hashed as under this header.
+    func readsEvents(as other: JSONDocumentHeader) -> Bool {
+        kind == other.kind && namespaces == other.namespaces && ignoredFields == other.ignoredFields
+            && eventListPath == other.eventListPath
+    }
+}
+
+/// The document-level part of JSON reading: context, header fields, body and `ignoreFields`.
+/// The events themselves are read by `JSONEventReader`, from the bytes.
+enum JSONDocumentReader {
+    /// The header of a document from its top-level members, in which the event list (streamed
+    /// apart) stands as an empty array.
+    static func header(_ members: [JSONMember]) -> JSONDocumentHeader {
+        var problems: [EPCISProblem] = []
         let type = members.first { $0.key == "type" }?.value.stringValue
         var namespaces = EPCISNamespaces.epcisContext
         if let context = members.first(where: { $0.key == "@context" })?.value {
@@ -15,15 +40,9 @@ struct JSONDocumentReader {
         }
         let kind: EPCISDocument.Kind =
             type == "EPCISDocument" ? .document : type == "EPCISQueryDocument" ? .queryDocument : .bareEvent
-        if kind == .bareEvent {
-            var reader = JSONEventReader(namespaces: namespaces, problems: problems)
-            let event = reader.readEvent(members, path: "")
-            problems = reader.problems
-            if type == nil { problems.append(.required("type", "type is required")) }
-            return EPCISDocument(
-                kind: .bareEvent, format: .json, events: [event], eventListPath: "", problems: problems)
-        }
-        var document = EPCISDocument(kind: kind, format: .json)
+        var header = JSONDocumentHeader(
+            kind: kind, namespaces: namespaces, ignoredFields: [], eventListPath: "", problems: problems)
+        guard kind != .bareEvent else { return header }
         var ignored: [EPCISName] = []
         let allowed: Set<String> =
             kind == .document
@@ -36,7 +55,7 @@ struct JSONDocumentReader {
             switch member.key {
             case "schemaVersion":
                 if let version = member.value.stringValue {
-                    document.schemaVersion = version
+                    header.schemaVersion = version
                     if !Self.isVersion(version) {
                         problems.append(
                             .invalid("schemaVersion", "schemaVersion '\(version)' is not a version number such as 2.0"))
@@ -48,7 +67,7 @@ struct JSONDocumentReader {
             case "creationDate":
                 if let text = member.value.stringValue {
                     let stamp = EPCISTimestamp(text)
-                    document.creationDate = stamp
+                    header.creationDate = stamp
                     if !stamp.isValid { problems.append(.time("creationDate", Self.timeReason("creationDate", text))) }
                 } else {
                     problems.append(
@@ -81,7 +100,7 @@ struct JSONDocumentReader {
         if let body = members.first(where: { $0.key == "epcisBody" })?.value {
             guard let bodyMembers = body.members else {
                 problems.append(.type("epcisBody", "epcisBody must be an object"))
-                return finish(document, ignored)
+                return finish(header, ignored, problems, listPath)
             }
             if kind == .document {
                 eventList = body["eventList"]
@@ -110,31 +129,20 @@ struct JSONDocumentReader {
                 }
             }
         }
-        document.eventListPath = listPath
-        if let eventList {
-            guard case .array(let items) = eventList else {
-                problems.append(.type(listPath, "eventList must be an array, not \(eventList.typeName)"))
-                return finish(document, ignored)
-            }
-            var reader = JSONEventReader(namespaces: namespaces, problems: problems)
-            for (index, item) in items.enumerated() {
-                let path = "\(listPath)[\(index)]"
-                guard let eventMembers = item.members else {
-                    reader.problems.append(.type(path, "an event must be an object, not \(item.typeName)"))
-                    continue
-                }
-                document.events.append(reader.readEvent(eventMembers, path: path))
-            }
-            problems = reader.problems
+        if let eventList, !(eventList.isArray) {
+            problems.append(.type(listPath, "eventList must be an array, not \(eventList.typeName)"))
         }
-        return finish(document, ignored)
+        return finish(header, ignored, problems, listPath)
     }
 
-    private func finish(_ document: EPCISDocument, _ ignored: [EPCISName]) -> EPCISDocument {
-        var document = document
-        document.ignoredFields = ignored
-        document.problems = problems
-        return document
+    private static func finish(
+        _ header: JSONDocumentHeader, _ ignored: [EPCISName], _ problems: [EPCISProblem], _ listPath: String
+    ) -> JSONDocumentHeader {
+        var header = header
+        header.ignoredFields = ignored
+        header.problems = problems
+        header.eventListPath = listPath
+        return header
     }
 
     /// Prefix bindings declared by a JSON-LD `@context` (a URL, an object, or an array of both).
@@ -179,5 +187,13 @@ struct JSONDocumentReader {
             return "\(field) '\(text)' has no UTC offset; EPCIS requires one (Z or ±hh:mm)"
         }
         return "\(field) '\(text)' is not a date-time such as 2026-07-22T06:45:00.000+02:00"
+    }
+}
+
+extension JSONValue {
+    /// Whether this is an array.
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
     }
 }

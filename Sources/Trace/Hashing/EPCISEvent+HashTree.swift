@@ -32,6 +32,18 @@ extension EPCISEvent {
         }
         locationNodes("readPoint", readPoint, into: &nodes)
         locationNodes("bizLocation", bizLocation, into: &nodes)
+        nodes += transactionNodes()
+        if let sensorElementList {
+            nodes.append(HashNode("sensorElementList", "", sensorElementList.map(sensorElementNode)))
+        }
+        nodes += ownNodes(ignoring: ignoring)
+        return nodes
+    }
+
+    /// The business transactions, sources and destinations, which the property order leaves
+    /// to the trailing fields.
+    func transactionNodes() -> [HashNode] {
+        var nodes: [HashNode] = []
         if let bizTransactionList {
             nodes.append(
                 HashNode(
@@ -48,11 +60,16 @@ extension EPCISEvent {
                     "destinationList", "",
                     destinationList.map { pair(type: $0.type, .identifier("destination", $0.id)) }))
         }
-        if let sensorElementList {
-            nodes.append(HashNode("sensorElementList", "", sensorElementList.map(sensorElementNode)))
-        }
+        return nodes
+    }
+
+    /// ILMD and the event's own extension fields (less those ignored, and `rdfs:comment`).
+    func ownNodes(ignoring: Set<EPCISName>) -> [HashNode] {
+        var nodes: [HashNode] = []
         if let ilmd { nodes.append(HashNode("ilmd", "", extensionNodes(ilmd))) }
-        nodes += extensionNodes(extensions.filter { !ignoring.contains($0.name) && $0.name != Self.comment })
+        for field in extensions where !ignoring.contains(field.name) && field.name != Self.comment {
+            nodes += self.nodes(named: field.name.expanded, field.value)
+        }
         return nodes
     }
 

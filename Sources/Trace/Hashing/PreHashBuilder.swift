@@ -166,7 +166,7 @@ struct PreHashBuilder {
 
     /// Fields outside the property order, each written with its children, sorted unless the
     /// nodes are the two parts of one business transaction, source or destination.
-    private static func generic(_ nodes: [HashNode], into output: inout [UInt8]) {
+    static func generic(_ nodes: [HashNode], into output: inout [UInt8]) {
         let isPair = nodes.contains {
             !$0.isGroup && ($0.name == "bizTransaction" || $0.name == "source" || $0.name == "destination")
         }

@@ -31,6 +31,10 @@ public struct EPCISIdentifier: Sendable, Hashable, CustomStringConvertible {
     public let problem: String?
     /// The canonical form: the Digital Link URI on `https://id.gs1.org` for GS1 keys, the text otherwise.
     public let canonical: String
+    /// The form the CBV 2.0 event hash writes for this identifier, when it is a GS1 key the hash
+    /// rewrites; `nil` means the hash canonicalises the text itself. Worked out once, with
+    /// the canonical form, because an event's hash and its records both need it.
+    let hashForm: String?
 
     /// Reads an identifier, converting EPC URNs to GS1 elements and checking Digital Links.
     public init(_ text: String) {
@@ -39,7 +43,7 @@ public struct EPCISIdentifier: Sendable, Hashable, CustomStringConvertible {
         var prefixLength: Int?
         var problem: String?
         var form = Form.other
-        if text.hasPrefix("urn:epc:") {
+        if Self.starts(text, with: "urn:epc:") {
             do {
                 let urn = try EPCURN.parse(text)
                 elements = urn.elements
@@ -48,7 +52,7 @@ public struct EPCISIdentifier: Sendable, Hashable, CustomStringConvertible {
             } catch {
                 if !error.isUnconvertibleScheme { problem = error.message }
             }
-        } else if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("HTTP") {
+        } else if Self.starts(text, with: "http://") || Self.starts(text, with: "https://") || text.hasPrefix("HTTP") {
             if !GS1KeyForms.pathMayHoldKey(text, keys: GS1KeyForms.primaryKeyNames) {
                 if text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) {
                     problem = "'\(text)' is not a URI: it contains a space or control character"
@@ -70,7 +74,13 @@ public struct EPCISIdentifier: Sendable, Hashable, CustomStringConvertible {
         self.gs1Elements = constrained
         self.companyPrefixLength = prefixLength
         self.problem = problem
-        canonical = constrained.map { GS1KeyForms.canonicalURI($0) } ?? text
+        let canonical = constrained.map { GS1KeyForms.canonicalURI($0) } ?? text
+        self.canonical = canonical
+        if let constrained, let key = constrained.first, GS1KeyForms.hashableKeys.contains(key.ai) {
+            hashForm = GS1KeyForms.hashURI(constrained, canonical: canonical)
+        } else {
+            hashForm = nil
+        }
     }
 
     /// The Digital Link of the GS1 key, when the identifier is one.
@@ -85,17 +95,35 @@ public struct EPCISIdentifier: Sendable, Hashable, CustomStringConvertible {
         return EPCURN(elements: elements, companyPrefixLength: length)
     }
 
-    /// The form the CBV 2.0 event hash writes for this identifier, when it is a GS1 key the hash
-    /// rewrites; `nil` means the hash canonicalises the text itself.
-    var hashForm: String? {
-        guard let elements = gs1Elements, let key = elements.first, GS1KeyForms.hashableKeys.contains(key.ai) else {
-            return nil
-        }
-        return GS1KeyForms.hashURI(elements)
-    }
-
     /// The text as written.
     public var description: String { text }
+
+    /// Why `text` is not a valid identifier (as `EPCISIdentifier(text).problem`), without
+    /// building the identifier when it is neither an EPC URN nor a Web URI.
+    static func problem(of text: String) -> String? {
+        if starts(text, with: "urn:epc:") || starts(text, with: "http://") || starts(text, with: "https://")
+            || text.hasPrefix("HTTP")
+        {
+            return EPCISIdentifier(text).problem
+        }
+        return isAbsoluteURI(text) ? nil : "'\(text)' is not an absolute URI"
+    }
+
+    /// Whether the UTF-8 of `text` starts with the ASCII `prefix` (`hasPrefix` compares
+    /// characters, which costs more than the bytes an identifier's scheme is).
+    static func starts(_ text: String, with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        var index = 0
+        for byte in text.utf8 {
+            guard index < count else {
+                // A combining mark on the prefix's last character would make it another character.
+                return byte < 0x80 || text.hasPrefix(prefix.description)
+            }
+            if byte != prefix.utf8Start[index] { return false }
+            index += 1
+        }
+        return index == count
+    }
 
     /// Identifiers are equal when their canonical forms are.
     public static func == (lhs: EPCISIdentifier, rhs: EPCISIdentifier) -> Bool { lhs.canonical == rhs.canonical }

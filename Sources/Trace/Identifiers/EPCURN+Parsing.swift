@@ -17,6 +17,7 @@ extension EPCURN {
     /// Parses an EPC URN; without `validating`, the element values are not checked against the
     /// GS1 syntax dictionary (the event hash converts without judging, as the reference does).
     static func parse(_ text: String, validating: Bool) throws(EPCURNError) -> EPCURN {
+        if let common = fastParse(text) { return common }
         guard text.hasPrefix("urn:epc:") else { throw EPCURNError("'\(text)' does not start with urn:epc:") }
         let rest = text.dropFirst(8)
         guard let kindEnd = rest.firstIndex(of: ":") else { throw EPCURNError("'\(text)' has no scheme") }

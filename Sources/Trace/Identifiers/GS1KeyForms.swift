@@ -13,6 +13,12 @@ public enum GS1KeyForms {
     /// GTIN and ITIP, a CPV (22) is dropped; GLN keeps its extension, CPI its serial.
     public static func finestLevel(_ elements: [GS1Element]) -> [GS1Element] {
         guard let key = elements.first else { return elements }
+        // Already at the finest level: a key alone, or with the one qualifier it would keep.
+        if elements.count == 1 { return elements }
+        if elements.count == 2, key.ai == "01" || key.ai == "8006" {
+            let qualifier = elements[1].ai
+            if qualifier == "21" || qualifier == "10" || (qualifier == "235" && key.ai == "01") { return elements }
+        }
         let qualifiers = elements.dropFirst()
         func first(_ ai: String) -> GS1Element? { qualifiers.first { $0.ai == ai } }
         switch key.ai {
@@ -44,25 +50,45 @@ public enum GS1KeyForms {
         render(elements, raw: hashRaw)
     }
 
-    /// `https://id.gs1.org/AI/value/…`, percent-encoding the bytes `raw` does not mark.
-    private static func render(_ elements: [GS1Element], raw: [Bool]) -> String {
-        var output = Array("https://id.gs1.org".utf8)
-        output.reserveCapacity(64)
+    /// `hashURI(elements)`, which is `canonical` itself when no value holds a character the
+    /// two forms escape differently (the usual case: letters, digits and `-._`).
+    static func hashURI(_ elements: [GS1Element], canonical: String) -> String {
         for element in elements {
-            output.append(UInt8(ascii: "/"))
-            output += element.ai.utf8
-            output.append(UInt8(ascii: "/"))
-            for byte in element.value.utf8 {
-                if raw[Int(byte)] {
-                    output.append(byte)
-                } else {
-                    output.append(UInt8(ascii: "%"))
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0x0F)])
-                }
+            for byte in element.value.utf8 where !(hashRaw[Int(byte)] && canonicalRaw[Int(byte)]) {
+                return hashURI(elements)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return canonical
+    }
+
+    /// `https://id.gs1.org/AI/value/…`, percent-encoding the bytes `raw` does not mark.
+    private static func render(_ elements: [GS1Element], raw: [Bool]) -> String {
+        let stem: StaticString = "https://id.gs1.org"
+        var capacity = stem.utf8CodeUnitCount
+        for element in elements { capacity += 2 + element.ai.utf8.count + 3 * element.value.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { output in
+            var position = 0
+            func put(_ byte: UInt8) {
+                output[position] = byte
+                position += 1
+            }
+            for offset in 0..<stem.utf8CodeUnitCount { put(stem.utf8Start[offset]) }
+            for element in elements {
+                put(UInt8(ascii: "/"))
+                for byte in element.ai.utf8 { put(byte) }
+                put(UInt8(ascii: "/"))
+                for byte in element.value.utf8 {
+                    if raw[Int(byte)] {
+                        put(byte)
+                    } else {
+                        put(UInt8(ascii: "%"))
+                        put(hexDigits[Int(byte >> 4)])
+                        put(hexDigits[Int(byte & 0x0F)])
+                    }
+                }
+            }
+            return position
+        }
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
@@ -99,7 +125,13 @@ public enum GS1KeyForms {
     /// test that spares a full Digital Link parse (and its error) for ordinary URIs such as CBV
     /// vocabulary, which the hash meets in almost every field.
     static func pathMayHoldKey(_ uri: String, keys: Set<String>) -> Bool {
-        let bytes = Array(uri.utf8)
+        if let answer = uri.utf8.withContiguousStorageIfAvailable({ pathMayHoldKey($0, keys: keys) }) {
+            return answer
+        }
+        return Array(uri.utf8).withUnsafeBufferPointer { pathMayHoldKey($0, keys: keys) }
+    }
+
+    private static func pathMayHoldKey(_ bytes: UnsafeBufferPointer<UInt8>, keys: Set<String>) -> Bool {
         var index = 0
         var slashes = 0
         while index < bytes.count {
@@ -114,7 +146,7 @@ public enum GS1KeyForms {
             let length = end - index - 1
             // Segments before the third slash are the "//host" part.
             if slashes >= 3, (2...5).contains(length), end < bytes.count, bytes[end] == UInt8(ascii: "/"),
-                keys.contains(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+                keys.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self))
             {
                 return true
             }

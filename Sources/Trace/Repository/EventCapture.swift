@@ -6,6 +6,10 @@ import QualityCore
 /// store, all or nothing. A document with any error is rejected whole and its job lists every
 /// reason; a valid one is stored in one transaction, where events already stored (same event
 /// hash) count as duplicates rather than errors.
+///
+/// A JSON document streams: it is read in batches of events, read and checked on every core,
+/// and each batch goes to the store as soon as it is ready, inside the transaction that the
+/// end of the document commits or undoes. Memory stays bounded however large the document is.
 public struct EventCapture: Sendable {
     /// Where events and jobs go.
     public let store: any EventStore
@@ -38,67 +42,60 @@ public struct EventCapture: Sendable {
         _ bytes: [UInt8], format: EPCISDocument.Format? = nil, expecting expected: Expected = .document,
         by organisationID: Int64?, at time: Date = Date()
     ) async throws -> CaptureJob {
-        try await captureDocument(bytes, format: format, expecting: expected, by: organisationID, at: time).job
+        try await captureDocument(.bytes(bytes), format: format, expecting: expected, by: organisationID, at: time).job
     }
 
-    /// A capture's job and the IDs of its events as stored (the event ID as sent, or the event
-    /// hash URI), in document order; no IDs when the capture was rejected.
+    /// A capture's job and, for a single event, the ID it was stored under (the event ID as
+    /// sent, or the event hash URI); no ID when the capture was rejected.
     public struct Outcome: Sendable {
         /// The capture job.
         public var job: CaptureJob
-        /// The events' IDs.
+        /// The stored event's ID, for a single event (documents, which may hold millions of
+        /// events, give none).
         public var eventIDs: [String]
     }
 
-    /// `capture`, also giving the captured events' IDs, so that a caller need not read the
-    /// document again to name them.
+    /// `capture`, also giving a single event's ID, so that a caller need not read it again.
     public func captureDocument(
         _ bytes: [UInt8], format: EPCISDocument.Format? = nil, expecting expected: Expected = .document,
         by organisationID: Int64?, at time: Date = Date()
     ) async throws -> Outcome {
+        try await captureDocument(.bytes(bytes), format: format, expecting: expected, by: organisationID, at: time)
+    }
+
+    /// `capture` of a document in memory or in a file (which is read piece by piece).
+    public func captureDocument(
+        _ input: CaptureInput, format: EPCISDocument.Format? = nil, expecting expected: Expected = .document,
+        by organisationID: Int64?, at time: Date = Date()
+    ) async throws -> Outcome {
         // Stores keep instants to the microsecond; the job returned must equal the one read back.
-        let now = Date(
-            timeIntervalSince1970: Double(Int64((time.timeIntervalSince1970 * 1_000_000).rounded())) / 1_000_000)
-        let document: EPCISDocument
-        do {
-            switch format {
-            case .json: document = try EPCISJSONDecoder().decode(bytes)
-            case .xml: document = try EPCISXMLDecoder().decode(bytes)
-            case nil: document = try EPCISDocumentDecoder().decode(bytes)
-            }
-        } catch {
-            throw QualityError.invalid("epcis_unreadable", error.message)
-        }
-        switch (expected, document.kind) {
-        case (.document, .bareEvent):
-            throw QualityError.invalid(
-                "epcis_wrong_kind",
-                "a capture takes an EPCISDocument or EPCISQueryDocument; send single events to /events")
-        case (.singleEvent, .document), (.singleEvent, .queryDocument):
-            throw QualityError.invalid("epcis_wrong_kind", "this endpoint takes one event; send documents to /capture")
-        default:
-            break
-        }
-        guard document.events.count <= eventLimit else {
-            throw QualityError(
-                .tooLarge, code: "capture_limit",
-                message: "the capture holds \(document.events.count) events; the limit is \(eventLimit) per capture")
-        }
-        var job = CaptureJob(
+        let micros = Int64((time.timeIntervalSince1970 * 1_000_000).rounded())
+        let now = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+        let job = CaptureJob(
             id: CaptureJob.newID(), organisationID: organisationID, createdAt: now, finishedAt: now, success: false,
-            eventCount: document.events.count)
-        let problems = EPCISValidator.errors(EPCISValidator().validate(document))
-        guard problems.isEmpty else {
-            job.errors = problems
-            return Outcome(job: try await store.saveCapture(job, events: []), eventIDs: [])
+            eventCount: 0)
+        let feed = CaptureFeed()
+        let reading = CaptureReading(
+            input: input, format: format, expected: expected, eventLimit: eventLimit, recordTime: micros)
+        let store = self.store
+        let (saved, eventIDs) = try await withThrowingTaskGroup(of: (CaptureJob?, [String]).self) { group in
+            group.addTask {
+                defer { feed.close() }
+                return (try await store.saveCapture(job, feed: feed), [])
+            }
+            group.addTask { (nil, await reading.run(into: feed)) }
+            var saved: CaptureJob?
+            var eventIDs: [String] = []
+            for try await (job, ids) in group {
+                if let job { saved = job } else { eventIDs = ids }
+            }
+            guard let saved else { preconditionFailure("the store returned no job") }
+            return (saved, eventIDs)
         }
-        job.success = true
-        let records = Self.records(of: document, recordedAt: now)
-        let saved = try await store.saveCapture(job, events: records)
         if saved.acceptedCount > 0 {
             try await appendToLedger(captureID: saved.id, recordedBefore: nil)
         }
-        return Outcome(job: saved, eventIDs: records.map(\.eventID))
+        return Outcome(job: saved, eventIDs: saved.success ? eventIDs : [])
     }
 
     /// Appends the entries of stored events that never reached the ledger (a crash or a failed
@@ -128,35 +125,21 @@ public struct EventCapture: Sendable {
         }
     }
 
-    /// The records to store for a valid document's events.
-    static func records(of document: EPCISDocument, recordedAt now: Date) -> [CapturedEvent] {
-        let recordTime = Int64((now.timeIntervalSince1970 * 1_000_000).rounded())
-        let recordText = EPCISTimestamp.format(millisecondsSince1970: EPCISTimestamp.floorDivide(recordTime, 1000))
-        return zip(document.events, document.eventHashes).map { event, hash in
-            let eventID = event.eventID ?? hash.uri
-            return CapturedEvent(
-                hash: hash, declaresError: event.errorDeclaration != nil, eventID: eventID, type: event.type.rawValue,
-                action: event.action?.rawValue, eventTime: event.eventTime?.microsecondsSince1970 ?? recordTime,
-                recordTime: recordTime, bizStep: event.bizStep, disposition: event.disposition,
-                readPoint: event.readPoint?.id?.canonical, bizLocation: event.bizLocation?.id?.canonical,
-                identifiers: identifiers(of: event),
-                transactions: Array(
-                    Set(
-                        (event.bizTransactionList ?? []).map {
-                            EventTransaction(type: $0.type ?? "", identity: EPCISIdentifier($0.id).canonical)
-                        })),
-                json: event.canonicalJSON(eventID: eventID, recordTime: recordText))
-        }
-    }
-
     /// Every identifier an event names, once per role.
     static func identifiers(of event: EPCISEvent) -> [EventIdentifier] {
         var result: [EventIdentifier] = []
-        var seen = Set<EventIdentifier>()
+        var seen: Set<EventIdentifier>?
         func add(_ identifiers: [EPCISIdentifier]?, _ role: EventIdentifierRole) {
             for identifier in identifiers ?? [] {
                 let entry = EventIdentifier(identity: identifier.canonical, role: role)
-                if seen.insert(entry).inserted { result.append(entry) }
+                // Most events name a handful of identifiers, for which looking back costs less
+                // than a set; a large aggregation gets one.
+                if seen == nil && result.count == 16 { seen = Set(result) }
+                if seen != nil {
+                    if seen!.insert(entry).inserted { result.append(entry) }
+                } else if !result.contains(entry) {
+                    result.append(entry)
+                }
             }
         }
         add(event.epcList, .epc)

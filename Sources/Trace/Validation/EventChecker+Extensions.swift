@@ -12,13 +12,11 @@ extension EventChecker {
                 checkTime(metadata.time, field + ".time", required: false)
                 checkTime(metadata.startTime, field + ".startTime", required: false)
                 checkTime(metadata.endTime, field + ".endTime", required: false)
-                for (name, value) in [
-                    ("deviceID", metadata.deviceID), ("deviceMetadata", metadata.deviceMetadata),
-                    ("rawData", metadata.rawData),
-                    ("dataProcessingMethod", metadata.dataProcessingMethod), ("bizRules", metadata.bizRules),
-                ] {
-                    if let value { checkURI(value, field + "." + name) }
-                }
+                checkURI(metadata.deviceID, field, "deviceID")
+                checkURI(metadata.deviceMetadata, field, "deviceMetadata")
+                checkURI(metadata.rawData, field, "rawData")
+                checkURI(metadata.dataProcessingMethod, field, "dataProcessingMethod")
+                checkURI(metadata.bizRules, field, "bizRules")
                 checkExtensionNames(metadata.extensions, field)
             }
             for (reportIndex, report) in element.reports.enumerated() {
@@ -35,31 +33,43 @@ extension EventChecker {
         if let exception = report.exception { checkVocabulary(exception, .sensorAlertType, base + ".exception") }
         if let component = report.component { checkVocabulary(component, .component, base + ".component") }
         checkTime(report.time, base + ".time", required: false)
-        for (name, value) in [
-            ("deviceID", report.deviceID), ("deviceMetadata", report.deviceMetadata), ("rawData", report.rawData),
-            ("dataProcessingMethod", report.dataProcessingMethod), ("bizRules", report.bizRules),
-            ("microorganism", report.microorganism),
-            ("chemicalSubstance", report.chemicalSubstance),
-            ("coordinateReferenceSystem", report.coordinateReferenceSystem),
-            ("uriValue", report.uriValue),
-        ] {
-            if let value { checkURI(value, base + "." + name) }
-        }
-        for (name, number) in [
-            ("value", report.value), ("minValue", report.minValue), ("maxValue", report.maxValue),
-            ("meanValue", report.meanValue),
-            ("sDev", report.sDev), ("percRank", report.percRank), ("percValue", report.percValue),
-        ] {
-            if let number, number.value == nil, !problems.contains(where: { $0.path == at(base + "." + name) }) {
-                problems.append(.type(at(base + "." + name), "\(name) '\(number.text)' is not a number"))
-            }
-        }
+        checkURI(report.deviceID, base, "deviceID")
+        checkURI(report.deviceMetadata, base, "deviceMetadata")
+        checkURI(report.rawData, base, "rawData")
+        checkURI(report.dataProcessingMethod, base, "dataProcessingMethod")
+        checkURI(report.bizRules, base, "bizRules")
+        checkURI(report.microorganism, base, "microorganism")
+        checkURI(report.chemicalSubstance, base, "chemicalSubstance")
+        checkURI(report.coordinateReferenceSystem, base, "coordinateReferenceSystem")
+        checkURI(report.uriValue, base, "uriValue")
+        checkNumber(report.value, base, "value")
+        checkNumber(report.minValue, base, "minValue")
+        checkNumber(report.maxValue, base, "maxValue")
+        checkNumber(report.meanValue, base, "meanValue")
+        checkNumber(report.sDev, base, "sDev")
+        checkNumber(report.percRank, base, "percRank")
+        checkNumber(report.percValue, base, "percValue")
         if let hex = report.hexBinaryValue,
             hex.isEmpty || !hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 102) })
         {
             problems.append(.type(at(base + ".hexBinaryValue"), "hexBinaryValue '\(hex)' is not hexadecimal"))
         }
         checkExtensionNames(report.extensions, base)
+    }
+
+    /// A URI-valued field of a sensor structure, when present.
+    private mutating func checkURI(_ value: String?, _ base: String, _ name: String) {
+        if let value { checkURI(value, base + "." + name) }
+    }
+
+    /// A numeric field of a sensor report, when present: its text must be a number, unless
+    /// reading it already reported the field.
+    private mutating func checkNumber(_ number: EPCISNumber?, _ base: String, _ name: String) {
+        guard let number, number.value == nil else { return }
+        let path = at(base + "." + name)
+        if !problems.contains(where: { $0.path == path }) {
+            problems.append(.type(path, "\(name) '\(number.text)' is not a number"))
+        }
     }
 
     /// Event-level extensions and ILMD: every field needs a namespace.
@@ -70,6 +80,7 @@ extension EventChecker {
 
     /// Reports extension fields without a namespace, or with a prefix the context does not declare.
     mutating func checkExtensionNames(_ fields: [EPCISExtension], _ base: String, what: String = "an extension field") {
+        guard !fields.isEmpty else { return }
         for field in fields where field.name.namespace == nil {
             let key = field.name.localName
             let fieldPath = at(base.isEmpty ? key : base + "." + key)

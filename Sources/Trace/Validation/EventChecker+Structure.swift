@@ -18,39 +18,30 @@ extension EventChecker {
         ]
     }()
 
-    /// The type-specific fields the event has.
-    var presentFields: [String] {
-        var fields: [String] = []
-        func note(_ name: String, _ present: Bool) { if present { fields.append(name) } }
-        note("action", event.action != nil)
-        note("epcList", event.epcList != nil)
-        note("quantityList", event.quantityList != nil)
-        note("parentID", event.parentID != nil)
-        note("childEPCs", event.childEPCs != nil)
-        note("childQuantityList", event.childQuantityList != nil)
-        note("inputEPCList", event.inputEPCList != nil)
-        note("inputQuantityList", event.inputQuantityList != nil)
-        note("outputEPCList", event.outputEPCList != nil)
-        note("outputQuantityList", event.outputQuantityList != nil)
-        note("transformationID", event.transformationID != nil)
-        note("bizStep", event.bizStep != nil)
-        note("disposition", event.disposition != nil)
-        note("persistentDisposition", event.persistentDisposition != nil)
-        note("readPoint", event.readPoint != nil)
-        note("bizLocation", event.bizLocation != nil)
-        note("bizTransactionList", event.bizTransactionList != nil)
-        note("sourceList", event.sourceList != nil)
-        note("destinationList", event.destinationList != nil)
-        note("sensorElementList", event.sensorElementList != nil)
-        note("ilmd", event.ilmd != nil)
-        return fields
-    }
+    /// The fields whose presence depends on the type, in the order problems name them.
+    static let typeSpecificFields: [(name: String, isPresent: @Sendable (EPCISEvent) -> Bool)] = [
+        ("action", { $0.action != nil }), ("epcList", { $0.epcList != nil }),
+        ("quantityList", { $0.quantityList != nil }), ("parentID", { $0.parentID != nil }),
+        ("childEPCs", { $0.childEPCs != nil }), ("childQuantityList", { $0.childQuantityList != nil }),
+        ("inputEPCList", { $0.inputEPCList != nil }), ("inputQuantityList", { $0.inputQuantityList != nil }),
+        ("outputEPCList", { $0.outputEPCList != nil }), ("outputQuantityList", { $0.outputQuantityList != nil }),
+        ("transformationID", { $0.transformationID != nil }), ("bizStep", { $0.bizStep != nil }),
+        ("disposition", { $0.disposition != nil }), ("persistentDisposition", { $0.persistentDisposition != nil }),
+        ("readPoint", { $0.readPoint != nil }), ("bizLocation", { $0.bizLocation != nil }),
+        ("bizTransactionList", { $0.bizTransactionList != nil }), ("sourceList", { $0.sourceList != nil }),
+        ("destinationList", { $0.destinationList != nil }), ("sensorElementList", { $0.sensorElementList != nil }),
+        ("ilmd", { $0.ilmd != nil }),
+    ]
+
+    /// For each standard type, the type-specific fields it does not have, in the order problems name them.
+    static let disallowedFields: [EPCISEventType: [(name: String, isPresent: @Sendable (EPCISEvent) -> Bool)]] =
+        allowedFields.mapValues { allowed in typeSpecificFields.filter { !allowed.contains($0.name) } }
 
     /// Reports fields the event's type does not have.
     mutating func checkFieldsAllowedForType() {
-        guard let allowed = Self.allowedFields[event.type] else { return }
-        for field in presentFields where !allowed.contains(field) {
-            problems.append(.unknownField(at(field), "\(field) is not a field of \(event.type.rawValue)"))
+        guard let disallowed = Self.disallowedFields[event.type] else { return }
+        for field in disallowed where field.isPresent(event) {
+            problems.append(.unknownField(at(field.name), "\(field.name) is not a field of \(event.type.rawValue)"))
         }
     }
 

@@ -8,80 +8,91 @@ extension EventChecker {
                 problems.append(
                     .required(at("persistentDisposition"), "persistentDisposition needs a non-empty set or unset"))
             }
-            for (name, values) in [("set", persistent.set), ("unset", persistent.unset)] {
-                for (index, value) in values.enumerated() {
-                    checkVocabulary(value, .disposition, "persistentDisposition.\(name)[\(index)]")
-                }
-                if Set(values).count != values.count {
-                    problems.append(
-                        .invalid(
-                            at("persistentDisposition.\(name)"),
-                            "persistentDisposition.\(name) lists a disposition twice"))
-                }
-            }
+            checkDispositions(persistent.set, "set")
+            checkDispositions(persistent.unset, "unset")
         }
         checkIdentifiers(event.epcList, "epcList", unique: true)
         checkIdentifiers(event.childEPCs, "childEPCs", unique: false)
         checkIdentifiers(event.inputEPCList, "inputEPCList", unique: true)
         checkIdentifiers(event.outputEPCList, "outputEPCList", unique: true)
         if let parent = event.parentID { checkIdentifier(parent, "parentID") }
-        for (name, list) in [
-            ("quantityList", event.quantityList), ("childQuantityList", event.childQuantityList),
-            ("inputQuantityList", event.inputQuantityList), ("outputQuantityList", event.outputQuantityList),
-        ] {
-            for (index, element) in (list ?? []).enumerated() { checkQuantity(element, "\(name)[\(index)]") }
-        }
+        checkQuantities(event.quantityList, "quantityList")
+        checkQuantities(event.childQuantityList, "childQuantityList")
+        checkQuantities(event.inputQuantityList, "inputQuantityList")
+        checkQuantities(event.outputQuantityList, "outputQuantityList")
         if let transformationID = event.transformationID { checkURI(transformationID, "transformationID") }
-        for (name, location) in [("readPoint", event.readPoint), ("bizLocation", event.bizLocation)] {
-            guard let location else { continue }
-            if let id = location.id {
-                checkIdentifier(id, name + ".id")
-            } else {
-                problems.append(.required(at(name + ".id"), "\(name).id is required"))
-            }
-            checkExtensionNames(location.extensions, name)
-        }
+        checkLocation(event.readPoint, "readPoint")
+        checkLocation(event.bizLocation, "bizLocation")
         for (index, transaction) in (event.bizTransactionList ?? []).enumerated() {
-            let base = "bizTransactionList[\(index)]"
-            if let type = transaction.type { checkVocabulary(type, .bizTransactionType, base + ".type") }
+            if let type = transaction.type {
+                checkVocabulary(type, .bizTransactionType, "bizTransactionList[\(index)].type")
+            }
             if transaction.id.isEmpty {
                 problems.append(
-                    .required(at(base + ".bizTransaction"), "bizTransaction (the transaction identifier) is required"))
-            } else {
-                checkIdentifier(EPCISIdentifier(transaction.id), base + ".bizTransaction")
+                    .required(
+                        at("bizTransactionList[\(index)].bizTransaction"),
+                        "bizTransaction (the transaction identifier) is required"))
+            } else if let problem = EPCISIdentifier.problem(of: transaction.id) {
+                report(problem, text: transaction.id, "bizTransactionList[\(index)].bizTransaction")
             }
         }
-        for (name, role, list) in [
-            ("sourceList", "source", event.sourceList), ("destinationList", "destination", event.destinationList),
-        ] {
-            for (index, entry) in (list ?? []).enumerated() {
-                let base = "\(name)[\(index)]"
-                if let type = entry.type {
-                    checkVocabulary(type, .sourceDestinationType, base + ".type")
-                } else {
-                    problems.append(.required(at(base + ".type"), "\(role) type is required"))
-                }
-                if entry.id.text.isEmpty {
-                    problems.append(.required(at(base + "." + role), "the \(role) identifier is required"))
-                } else {
-                    checkIdentifier(entry.id, base + "." + role)
-                }
+        checkParties(event.sourceList, "sourceList", role: "source")
+        checkParties(event.destinationList, "destinationList", role: "destination")
+    }
+
+    private mutating func checkDispositions(_ values: [String], _ name: String) {
+        for (index, value) in values.enumerated() {
+            checkVocabulary(value, .disposition, "persistentDisposition.\(name)[\(index)]")
+        }
+        if Set(values).count != values.count {
+            problems.append(
+                .invalid(at("persistentDisposition.\(name)"), "persistentDisposition.\(name) lists a disposition twice"))
+        }
+    }
+
+    private mutating func checkQuantities(_ list: [QuantityElement]?, _ name: String) {
+        for (index, element) in (list ?? []).enumerated() { checkQuantity(element, "\(name)[\(index)]") }
+    }
+
+    private mutating func checkLocation(_ location: EPCISLocation?, _ name: String) {
+        guard let location else { return }
+        if let id = location.id {
+            checkIdentifier(id, name + ".id")
+        } else {
+            problems.append(.required(at(name + ".id"), "\(name).id is required"))
+        }
+        if !location.extensions.isEmpty { checkExtensionNames(location.extensions, name) }
+    }
+
+    private mutating func checkParties(_ list: [SourceDestination]?, _ name: String, role: String) {
+        for (index, entry) in (list ?? []).enumerated() {
+            if let type = entry.type {
+                checkVocabulary(type, .sourceDestinationType, "\(name)[\(index)].type")
+            } else {
+                problems.append(.required(at("\(name)[\(index)].type"), "\(role) type is required"))
+            }
+            if entry.id.text.isEmpty {
+                problems.append(.required(at("\(name)[\(index)].\(role)"), "the \(role) identifier is required"))
+            } else if entry.id.problem != nil {
+                checkIdentifier(entry.id, "\(name)[\(index)].\(role)")
             }
         }
     }
 
     private mutating func checkIdentifiers(_ list: [EPCISIdentifier]?, _ name: String, unique: Bool) {
         guard let list else { return }
-        var seen = Set<String>()
         for (index, identifier) in list.enumerated() {
-            checkIdentifier(identifier, "\(name)[\(index)]")
-            if identifier.text.hasPrefix("urn:epc:class:") || identifier.text.hasPrefix("urn:epc:idpat:") {
+            if identifier.problem != nil { checkIdentifier(identifier, "\(name)[\(index)]") }
+            if EPCISIdentifier.starts(identifier.text, with: "urn:epc:class:")
+                || EPCISIdentifier.starts(identifier.text, with: "urn:epc:idpat:")
+            {
                 problems.append(
                     .identifier(
                         at("\(name)[\(index)]"),
                         "'\(identifier.text)' names a class, not one object; use quantityList for classes"))
             }
-            if unique && !seen.insert(identifier.canonical).inserted {
+            // Lists are short: looking back costs less than a set.
+            if unique, list[..<index].contains(where: { $0.canonical == identifier.canonical }) {
                 let twice = EPCISProblem.invalid(
                     at("\(name)[\(index)]"), "'\(identifier.text)' (\(identifier.canonical)) appears twice in \(name)")
                 if list[..<index].contains(where: { $0.text == identifier.text }) {
@@ -133,11 +144,15 @@ extension EventChecker {
     /// A Digital Link that fails GS1 checks is doubtful rather than wrong: it is still a URI.
     mutating func checkIdentifier(_ identifier: EPCISIdentifier, _ field: String) {
         guard let problem = identifier.problem else { return }
-        if identifier.text.lowercased().hasPrefix("http") {
+        report(problem, text: identifier.text, field)
+    }
+
+    /// Reports an identifier's problem: a doubt for a URI that fails only GS1 checks, else an error.
+    mutating func report(_ problem: String, text: String, _ field: String) {
+        if text.lowercased().hasPrefix("http") {
             doubt(
                 .identifier(
-                    at(field),
-                    "'\(identifier.text)' is not a valid GS1 Digital Link (\(problem)); it is kept as a plain URI"))
+                    at(field), "'\(text)' is not a valid GS1 Digital Link (\(problem)); it is kept as a plain URI"))
         } else {
             problems.append(.identifier(at(field), problem))
         }
@@ -145,12 +160,13 @@ extension EventChecker {
 
     /// A URI-valued field, checked as an identifier (a Digital Link in it must be valid).
     mutating func checkURI(_ value: String, _ field: String) {
-        checkIdentifier(EPCISIdentifier(value), field)
+        if let problem = EPCISIdentifier.problem(of: value) { report(problem, text: value, field) }
     }
 
     /// A value of a standard vocabulary: a known term in short, Web URI or (XML) URN form, or
     /// an absolute URI of user vocabulary. Short names that are not terms are rejected.
     mutating func checkVocabulary(_ value: String, _ vocabulary: CBVVocabulary, _ field: String) {
+        if vocabulary.webURIs.contains(value) { return }
         if let term = vocabulary.claimedTerm(value) {
             if !vocabulary.terms.contains(term) {
                 problems.append(.vocabulary(at(field), "'\(term)' is not a \(vocabulary.noun) (in '\(value)')"))
@@ -170,7 +186,7 @@ extension EventChecker {
             } else {
                 problems.append(problem)
             }
-        } else if let problem = EPCISIdentifier(value).problem {
+        } else if let problem = EPCISIdentifier.problem(of: value) {
             problems.append(.identifier(at(field), problem))
         }
     }

@@ -104,13 +104,25 @@ struct EventChecker {
 
     /// Whether `text` matches `^[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)$`.
     static func isTimeZoneOffset(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-            bytes[3] == UInt8(ascii: ":"),
-            bytes[1...2].allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes[4...5].allSatisfy({ $0 >= 48 && $0 <= 57 })
-        else { return false }
-        let hours = Int(bytes[1] - 48) * 10 + Int(bytes[2] - 48)
-        let minutes = Int(bytes[4] - 48) * 10 + Int(bytes[5] - 48)
+        var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        for (offset, byte) in text.utf8.enumerated() {
+            switch offset {
+            case 0: guard byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") else { return false }
+            case 3: guard byte == UInt8(ascii: ":") else { return false }
+            case 1, 2, 4, 5:
+                guard byte >= 48 && byte <= 57 else { return false }
+                switch offset {
+                case 1: digits.0 = byte - 48
+                case 2: digits.1 = byte - 48
+                case 4: digits.2 = byte - 48
+                default: digits.3 = byte - 48
+                }
+            default: return false
+            }
+        }
+        guard text.utf8.count == 6 else { return false }
+        let hours = Int(digits.0) * 10 + Int(digits.1)
+        let minutes = Int(digits.2) * 10 + Int(digits.3)
         return minutes < 60 && (hours < 14 || (hours == 14 && minutes == 0))
     }
 }

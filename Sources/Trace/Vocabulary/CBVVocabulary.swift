@@ -14,6 +14,17 @@ public struct CBVVocabulary: Sendable, Hashable {
     public let urnPrefix: String?
     /// The terms.
     public let terms: Set<String>
+    /// The terms' Web URIs, for checking a value in one look-up.
+    let webURIs: Set<String>
+
+    /// A vocabulary of terms under a Web URI prefix (and a legacy URN prefix, if any).
+    init(noun: String, webPrefix: String, urnPrefix: String?, terms: Set<String>) {
+        self.noun = noun
+        self.webPrefix = webPrefix
+        self.urnPrefix = urnPrefix
+        self.terms = terms
+        webURIs = Set(terms.map { webPrefix + $0 })
+    }
 
     /// The Web URI of a short name, or `nil` when the name is not a term.
     public func uri(ofShortName name: String) -> String? {

@@ -32,9 +32,22 @@ public struct EPCISNamespaces: Sendable, Equatable {
     /// bound prefix. As in JSON-LD, a suffix starting with `//` marks an absolute IRI
     /// (`https://…`), never a compact one.
     public func expand(_ value: String) -> String? {
-        guard let colon = value.firstIndex(of: ":") else { return nil }
-        let suffix = value[value.index(after: colon)...]
-        guard !suffix.hasPrefix("//"), let iri = prefixes[String(value[..<colon])] else { return nil }
+        // Bytes first: this runs on nearly every value of every event, and most values are
+        // absolute URIs (`https://…`, `urn:…`) whose prefix is bound nowhere.
+        let utf8 = value.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var after = utf8.index(after: colon)
+        if after != utf8.endIndex, utf8[after] == UInt8(ascii: "/") {
+            after = utf8.index(after: after)
+            if after != utf8.endIndex, utf8[after] == UInt8(ascii: "/") {
+                // `://` as characters too, unless a combining mark follows the second slash.
+                after = utf8.index(after: after)
+                if after == utf8.endIndex || utf8[after] < 0x80 { return nil }
+            }
+        }
+        guard let colonCharacter = value.firstIndex(of: ":") else { return nil }
+        let suffix = value[value.index(after: colonCharacter)...]
+        guard !suffix.hasPrefix("//"), let iri = prefixes[String(value[..<colonCharacter])] else { return nil }
         return iri + suffix
     }
 

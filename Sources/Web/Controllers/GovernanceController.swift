@@ -178,6 +178,10 @@ public struct GovernanceController: Sendable {
     }
 
     /// The `{id}` path parameter.
+    // Never inlined: inlined into the async handlers, its mix of an untyped and a typed throw
+    // made Swift 6.3.1's optimiser merge stores into the error slot, which then crashed
+    // splitting the handlers' coroutines (signal 11) in a release build.
+    @inline(never)
     static func id(_ context: SignedInRequestContext) throws -> Int64 {
         try id(try context.parameters.require("id"))
     }
